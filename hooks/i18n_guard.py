@@ -1,0 +1,25 @@
+"""MkDocs hook: stop the build when a page lacks one of its languages.
+
+Thin adapter: the rule lives in ``ogp.translations``.
+"""
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ogp.errors import format_problems, message_language
+from ogp.translations import check_translations
+
+
+def _languages(config) -> list[str]:
+    """Language codes configured for mkdocs-static-i18n, default first."""
+    i18n = config.plugins["i18n"]
+    return sorted(i18n.build_languages, key=lambda code: code != i18n.default_language)
+
+
+def on_pre_build(config):
+    """Check page pairs before anything is written (runs once per language pass; it is cheap)."""
+    docs_dir = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent
+    problems = check_translations(docs_dir, _languages(config), root=root)
+    if problems:
+        raise PluginError(format_problems(problems, message_language()))
