@@ -31,3 +31,43 @@ def test_pages_request_only_their_own_host(browser, served_site):
     assert visited == 2 * len(STEMS) > 0
     assert foreign == [], foreign
     assert failed == [], failed
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core (bundled with axe-playwright-python, no download) on the open page."""
+    import axe_playwright_python
+    from pathlib import Path
+
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def test_axe_finds_nothing_on_any_page(browser, served_site):
+    page = browser.new_page()
+    problems = {}
+    for stem in STEMS:
+        for lang in LANGS:
+            url = served_site + ("" if lang == "mn" else "en/") + page_url(stem)
+            page.goto(url, wait_until="networkidle")
+            found = axe_violations(page)
+            if found:
+                problems[url] = found
+    page.close()
+    assert problems == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_nothing_with_the_search_dialog_open(browser, served_site, lang):
+    page = browser.new_page()
+    page.goto(served_site + ("" if lang == "mn" else "en/"), wait_until="networkidle")
+    page.keyboard.press("/")  # Material's keyboard shortcut opens search
+    page.wait_for_function("document.getElementById('__search').checked")
+    assert axe_violations(page) == []
+    page.close()
