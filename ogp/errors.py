@@ -10,8 +10,11 @@ from the build, from ``ogp`` commands and in tests (which compare tuples of
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from dataclasses import dataclass, field as dc_field
 from typing import Mapping
+
+import yaml
 
 LANGUAGES = ("mn", "en")
 
@@ -26,39 +29,15 @@ class ErrorType:
     hint: Mapping[str, str]
 
 
-def _entry(code, title_mn, title_en, message_mn, message_en, hint_mn, hint_en):
-    return ErrorType(
-        code,
-        {"mn": title_mn, "en": title_en},
-        {"mn": message_mn, "en": message_en},
-        {"mn": hint_mn, "en": hint_en},
-    )
+def _load_catalogue() -> dict[str, ErrorType]:
+    """Read ``messages.yaml`` (our own file, beside this module)."""
+    path = Path(__file__).with_name("messages.yaml")
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {code: ErrorType(code, e["title"], e["message"], e["hint"]) for code, e in raw.items()}
 
 
-# Codes are stable identifiers: tests, golden files and the documentation use them.
-CATALOGUE: dict[str, ErrorType] = {
-    e.code: e
-    for e in [
-        _entry(
-            "missing-translation",
-            "Орчуулга дутуу",
-            "Missing translation",
-            "{present} хуудсын {missing_lang_mn} хувилбар алга: {missing} файл байхгүй байна.",
-            "{present} has no {missing_lang_en} version: {missing} does not exist.",
-            "{missing} файлыг үүсгэж {missing_lang_mn} эх бичнэ үү, эсвэл {present} файлыг устгана уу.",
-            "Create {missing} with the {missing_lang_en} text, or delete {present}.",
-        ),
-        _entry(
-            "page-without-language",
-            "Хэлгүй хуудас",
-            "Page without a language",
-            "{file} файлын нэр хэлийг заагаагүй байна.",
-            "The file name {file} does not say its language.",
-            "Файлыг {stem}.mn.md ба {stem}.en.md гэсэн хоёр файл болгон нэрлэнэ үү.",
-            "Rename it to {stem}.mn.md and add {stem}.en.md (or the other way round).",
-        ),
-    ]
-}
+# Codes are stable identifiers: tests, golden files and CI annotations use them.
+CATALOGUE: dict[str, ErrorType] = _load_catalogue()
 
 _LANGUAGE_NAMES = {
     "mn": {"mn": "монгол", "en": "Mongolian"},
@@ -105,11 +84,11 @@ class Problem:
 
     def message(self, lang: str) -> str:
         """The message sentence in ``lang``."""
-        return CATALOGUE[self.code].message[lang].format(**self._values())
+        return CATALOGUE[self.code].message[lang].format(**self._values(lang))
 
     def hint(self, lang: str) -> str:
         """What to do about it, in ``lang``."""
-        return CATALOGUE[self.code].hint[lang].format(**self._values())
+        return CATALOGUE[self.code].hint[lang].format(**self._values(lang)).strip()
 
     def location(self) -> str:
         """``path:line:col`` with the parts that are known."""
@@ -124,9 +103,11 @@ class Problem:
         """``path:line:col: [code] message`` and an indented hint line."""
         return f"{self.location()}: [{self.code}] {self.message(lang)}\n    {self.hint(lang)}"
 
-    def _values(self) -> dict:
+    def _values(self, lang: str) -> dict:
+        # A parameter may be given per language: {"mn": "англи", "en": "English"}.
         values = {"file": self.file, "field": self.field or ""}
-        values.update(self.params)
+        for name, value in self.params.items():
+            values[name] = value.get(lang, "") if isinstance(value, Mapping) else value
         return values
 
 
@@ -138,3 +119,36 @@ def format_problems(problems: list[Problem], lang: str) -> str:
         f"Нийт {count} алдаа олдлоо." if lang == "mn" else f"{count} problem{'s' if count != 1 else ''} found."
     )
     return "\n".join(blocks + [summary])
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: list[Problem], lang: str) -> str:
+    """GitHub Actions workflow commands: one ``::error`` annotation per problem."""
+    lines = []
+    for p in problems:
+        props = [f"file={_escape_property(p.file)}"]
+        if p.line is not None:
+            props.append(f"line={p.line}")
+            if p.col is not None:
+                props.append(f"col={p.col}")
+        props.append(f"title={_escape_property(p.code + ': ' + CATALOGUE[p.code].title[lang])}")
+        lines.append(f"::error {','.join(props)}::{_escape_data(p.message(lang) + ' ' + p.hint(lang))}")
+    return "\n".join(lines)
+
+
+def problems_as_json(problems: list[Problem], lang: str) -> list[dict]:
+    """Problems as plain dicts (for ``--format json``), messages in ``lang``."""
+    return [
+        {
+            "file": p.file, "line": p.line, "column": p.col, "field": p.field, "code": p.code,
+            "title": CATALOGUE[p.code].title[lang], "message": p.message(lang), "hint": p.hint(lang),
+        }
+        for p in problems
+    ]

@@ -71,8 +71,7 @@ def check_translations(docs_dir: Path, languages: list[str], root: Path | None =
                     params={
                         "present": shown(source),
                         "missing": shown(missing),
-                        "missing_lang_mn": language_name(lang, "mn"),
-                        "missing_lang_en": language_name(lang, "en"),
+                        "missing_lang": {"mn": language_name(lang, "mn"), "en": language_name(lang, "en")},
                     },
                 )
             )

@@ -44,7 +44,7 @@ def test_page_without_language_suffix_is_a_problem(tmp_path: Path):
 def test_messages_exist_in_both_languages():
     problem = Problem("missing-translation", "content/a.mn.md", params={
         "present": "content/a.mn.md", "missing": "content/a.en.md",
-        "missing_lang_mn": "англи", "missing_lang_en": "English"})
+        "missing_lang": {"mn": "англи", "en": "English"}})
     en = format_problems([problem], "en")
     mn = format_problems([problem], "mn")
     assert en.startswith("content/a.mn.md: [missing-translation] content/a.mn.md has no English version")

@@ -1,0 +1,41 @@
+"""Validate a repository's records: the one entry point for the build and `ogp validate`."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from .errors import Problem, format_github, format_problems, problems_as_json
+from .fieldcheck import check_fields
+from .records import Dataset, load_dataset
+from .rules import check_rules
+from .schema import load_schemas
+
+FORMATS = ("text", "github", "json")
+
+
+def validate(root: Path, today: dt.date | None = None) -> tuple[Dataset, list[Problem]]:
+    """Load and check every record under ``root/data``.
+
+    Returns the dataset (typed values filled in where valid) and every problem
+    found, sorted by file and line. ``today`` decides what "in the future" means.
+    """
+    today = today or dt.date.today()
+    data = load_dataset(Path(root))
+    problems = list(data.problems)
+    schemas = load_schemas()
+    for kind, records in data.records.items():
+        problems += check_fields(records, schemas[kind])
+    problems += check_rules(data, today)
+    problems.sort(key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
+    return data, problems
+
+
+def render(problems: list[Problem], fmt: str, lang: str) -> str:
+    """Problems in one of :data:`FORMATS`."""
+    if fmt == "github":
+        return format_github(problems, lang)
+    if fmt == "json":
+        return json.dumps({"problems": problems_as_json(problems, lang), "count": len(problems)},
+                          ensure_ascii=False, indent=2)
+    return format_problems(problems, lang)
