@@ -6,7 +6,7 @@ schema check is None here and is not reported twice.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import Problem
 from .records import Dataset, Record, suggestion
@@ -71,7 +71,7 @@ def _index(data: Dataset, problems: list[Problem]) -> dict[str, dict[str, Record
         seen: dict[str, Record] = index.setdefault(kind, {})
         for record in records:
             key = milestone_key(record) if kind == "milestone" else record.values.get("id")
-            stem = PurePosixPath(record.file).stem if record.base == () else None
+            stem = record.stem if record.base == () else None
             if stem and key and key != stem:
                 problems.append(record.problem("id-mismatch", "id", value=key, expected=stem))
             if key:
@@ -163,9 +163,9 @@ def _commitment(record, index, data, today):
         if not any(v.get(f"{value}_mn") or v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
             problems.append(record.problem("no-ogp-value", None))
     plan = v.get("plan")
-    folder = PurePosixPath(record.file).parent.name
+    folder = record.file.split("/")[-2]
     if plan and folder != plan:
-        expected = f"data/commitments/{plan}/{PurePosixPath(record.file).name}"
+        expected = f"data/commitments/{plan}/{record.file.rsplit('/', 1)[-1]}"
         problems.append(record.problem("wrong-folder", "plan", plan=plan, expected=expected))
     if plan and v.get("number") is not None:
         key = (plan, v["number"])

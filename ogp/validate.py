@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from pathlib import Path
 
@@ -21,12 +22,21 @@ def validate(root: Path, today: dt.date | None = None) -> tuple[Dataset, list[Pr
     found, sorted by file and line. ``today`` decides what "in the future" means.
     """
     today = today or dt.date.today()
-    data = load_dataset(Path(root))
-    problems = list(data.problems)
-    schemas = load_schemas()
-    for kind, records in data.records.items():
-        problems += check_fields(records, schemas[kind])
-    problems += check_rules(data, today)
+    # Reading creates millions of small objects that stay alive (node trees for
+    # positions) and contain no reference cycles; the cyclic garbage collector
+    # would scan them again and again (half the run time at 10,000 records).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        data = load_dataset(Path(root))
+        problems = list(data.problems)
+        schemas = load_schemas()
+        for kind, records in data.records.items():
+            problems += check_fields(records, schemas[kind])
+        problems += check_rules(data, today)
+    finally:
+        if collecting:
+            gc.enable()
     problems.sort(key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
     return data, problems
 

@@ -17,9 +17,46 @@ import yaml
 from .errors import Problem
 
 try:  # the C parser is ~4x faster; fall back where libyaml is missing
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+class _TextOnly(_Parser):
+    """A composer that tags every scalar as text: no YAML 1.1 type guessing at all.
+
+    Skipping the resolver also skips its regular expressions, a third of the
+    time of reading a record.
+    """
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+    def resolve(self, kind, value, implicit):
+        return "tag:yaml.org,2002:str"  # never read: the node's class says what it is
+
+
+def compose(text: str):
+    """The node tree of ``text`` (one document), every scalar left as text."""
+    parser = _TextOnly(text)
+    try:
+        return parser.get_single_node()
+    finally:
+        if hasattr(parser, "dispose"):
+            parser.dispose()
 
 # A small record has tens of values; aliases can multiply a tiny file into
 # millions. Stop long before that.
@@ -32,19 +69,40 @@ Path_ = tuple  # a path into a record: keys and list indexes
 
 @dataclass
 class Document:
-    """A loaded record: its values, where each came from, and the problems met."""
+    """A loaded record: its values, its node tree (for positions) and the problems met."""
 
     file: str
     data: object = None
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    node: object = None
     problems: list[Problem] = field(default_factory=list)
+    path: Path | None = None  # read again for positions when ``node`` was not kept
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
-        """Line and column of ``path``, or of its nearest parent that has one."""
-        path = tuple(path)
-        while path not in self.positions and path:
-            path = path[:-1]
-        return self.positions.get(path, (None, None))
+        """Line and column of ``path``, or of its nearest parent that has one.
+
+        Positions are looked up in the node tree only when a message needs one:
+        most records have no problem, and recording every position up front
+        cost more than reading the file.
+        """
+        if self.node is None and self.path is not None and self.data is not None:
+            self.node = compose(read_text(self.path, self.file, Document(self.file)) or "")
+        node, shown = self.node, self.node
+        if node is None:
+            return (None, None)
+        for step in path:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
+                        # A text value is shown where it is; a list or group where its key is.
+                        child, shown = value_node, value_node if isinstance(value_node, yaml.ScalarNode) else key_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                child = shown = node.value[step]
+            if child is None:
+                break
+            node = child
+        return _mark(shown)
 
 
 def read_text(path: Path, shown: str, doc: Document) -> str | None:
@@ -66,9 +124,14 @@ def read_text(path: Path, shown: str, doc: Document) -> str | None:
     return text.replace("\r\n", "\n")
 
 
-def load_yaml(path: Path, shown: str) -> Document:
-    """Load the YAML file at ``path``; ``shown`` is the name used in messages."""
-    doc = Document(shown)
+def load_yaml(path: Path, shown: str, keep_node: bool = True) -> Document:
+    """Load the YAML file at ``path``; ``shown`` is the name used in messages.
+
+    With ``keep_node=False`` the node tree is dropped (it is big, and cannot
+    cross processes cheaply); positions are then found by reading the file
+    again, which only happens for files that have problems.
+    """
+    doc = Document(shown, path=path)
     text = read_text(path, shown, doc)
     if text is None:
         return doc
@@ -76,7 +139,7 @@ def load_yaml(path: Path, shown: str) -> Document:
         doc.problems.append(Problem("empty-file", shown, 1, 1))
         return doc
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         if err.context_mark and mark.line >= text.count("\n"):
@@ -95,13 +158,15 @@ def load_yaml(path: Path, shown: str) -> Document:
         line, col = _mark(node)
         doc.problems.append(Problem("not-a-mapping", shown, line, col))
         return doc
+    doc.node = node if keep_node else None
     counter = [0]
     try:
-        doc.data = _convert(node, (), doc, counter, 0)
+        doc.data = _convert(node, doc, counter, 0)
     except _TooBig as big:
         doc.data = None
         doc.problems.append(Problem(big.code, shown, big.line, big.col, params={"limit": big.limit}))
     return doc
+
 
 
 def _tab_near(text: str, line_index: int) -> bool:
@@ -125,20 +190,20 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _convert(node, path: Path_, doc: Document, counter: list[int], depth: int):
+def _convert(node, doc: Document, counter: list[int], depth: int):
     counter[0] += 1
     if counter[0] > MAX_VALUES:
         raise _TooBig("too-many-values", node, MAX_VALUES)
     if depth > MAX_DEPTH:
         raise _TooBig("too-deep", node, MAX_DEPTH)
-    doc.positions.setdefault(path, _mark(node))
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in NULLS:
+        if not node.style and node.value in NULLS:  # plain style: None (Python parser) or "" (C parser)
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), doc, counter, depth + 1) for i, item in enumerate(node.value)]
+        return [_convert(item, doc, counter, depth + 1) for item in node.value]
     result: dict[str, object] = {}
+    first_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             line, col = _mark(key_node)
@@ -147,12 +212,8 @@ def _convert(node, path: Path_, doc: Document, counter: list[int], depth: int):
         key = key_node.value
         if key in result:
             line, col = _mark(key_node)
-            first = doc.positions[path + (key,)][0]
-            doc.problems.append(Problem("duplicate-key", doc.file, line, col, key, {"first_line": first}))
+            doc.problems.append(Problem("duplicate-key", doc.file, line, col, key, {"first_line": first_lines[key]}))
             continue
-        doc.positions[path + (key,)] = _mark(key_node)
-        result[key] = _convert(value_node, path + (key,), doc, counter, depth + 1)
-        if isinstance(value_node, yaml.ScalarNode):
-            # Point at the value, not the key, for scalar values: that is what is wrong.
-            doc.positions[path + (key,)] = _mark(value_node)
+        first_lines[key] = key_node.start_mark.line + 1
+        result[key] = _convert(value_node, doc, counter, depth + 1)
     return result

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project copy needs to build: the configuration and everything it refers to.
-PROJECT_PARTS = ["mkdocs.yml", "content", "hooks", "theme_overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "content", "data", "hooks", "theme_overrides"]
 LANGS = ("mn", "en")
 
 

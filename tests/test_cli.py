@@ -1,6 +1,8 @@
 """The `ogp` command installed into .venv, run as a user runs it."""
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +43,36 @@ def test_check_translations_names_missing_file_in_chosen_language(tmp_path: Path
 def test_help_is_in_mongolian_for_a_mongolian_locale():
     result = run("--help", OGP_LANG="mn")
     assert "Нээлттэй Засгийн Түншлэлийн" in result.stdout
+
+
+def test_validate_passes_on_the_sample_data():
+    result = run("validate", "--today", "2026-11-22")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("All records are valid (")
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "p")
+    org = project / "data/organisations/cabinet-secretariat.yml"
+    org.write_text(org.read_text("utf-8").replace("type: government", "type: goverment"), "utf-8")
+    return project
+
+
+def test_validate_formats(tmp_path: Path):
+    project = broken_copy(tmp_path)
+    text = run("validate", "--root", str(project), "--today", "2026-11-22")
+    assert text.returncode == 1
+    assert re.match(r"data/organisations/cabinet-secretariat\.yml:\d+:\d+: \[not-allowed\] `type` cannot be \"goverment\"\.\n"
+                    r"    Did you mean `government`\? Allowed values: ", text.stdout)
+    github = run("validate", "--root", str(project), "--format", "github", "--today", "2026-11-22")
+    assert re.match(r"::error file=data/organisations/cabinet-secretariat\.yml,line=\d+,col=\d+,title=not-allowed%3A Value not allowed::", github.stdout)
+    as_json = json.loads(run("validate", "--root", str(project), "--format", "json", "--lang", "mn").stdout)
+    assert as_json["count"] == 1
+    problem = as_json["problems"][0]
+    assert (problem["file"], problem["field"], problem["code"]) == ("data/organisations/cabinet-secretariat.yml", "type", "not-allowed")
+    assert problem["message"] == "`type` талбарт \"goverment\" утга зөвшөөрөгдөхгүй."
+
+
+def test_validate_rejects_a_bad_today_without_traceback():
+    result = run("validate", "--today", "2026-02-30")
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "2026-02-30" in result.stderr
