@@ -76,6 +76,10 @@ def suggestion(word: str, choices, lang_texts=("`{}` гэж бичих гэсэ�
     choices = list(choices)
     lowered = {c.lower(): c for c in choices}
     best = lowered.get(str(word).lower().strip())
+    if best is None and len(str(word)) >= 3:
+        # A shortened id ("ministry-of-mining") most likely means the one it begins.
+        starting = sorted(c for c in choices if c.lower().startswith(str(word).lower()))
+        best = starting[0] if len(starting) == 1 else None
     if best is None:
         close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
         best = close[0] if close else None

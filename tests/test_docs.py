@@ -1,0 +1,48 @@
+"""Everything a user can set is documented in the README: commands, options, environment, make variables."""
+from __future__ import annotations
+
+import argparse
+import re
+
+from conftest import ROOT
+
+from ogp.cli import _parser
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def test_every_command_and_option_is_in_the_readme():
+    commands = subcommands(_parser("en"))
+    assert commands, "no subcommands found"
+    for name, sub in commands.items():
+        assert f"`ogp {name}" in README, f"ogp {name} is undocumented"
+        row = next(line for line in README.splitlines() if f"`ogp {name}" in line)
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert option in row, f"ogp {name} {option} is undocumented"
+
+
+def test_every_environment_variable_is_in_the_readme():
+    used = set()
+    for path in [*(ROOT / "ogp").rglob("*.py"), *(ROOT / "hooks").glob("*.py"), ROOT / "mkdocs.yml"]:
+        used |= set(re.findall(r"\bOGP_[A-Z_]+\b", path.read_text("utf-8")))
+    assert used
+    for name in used:
+        assert f"`{name}`" in README, f"{name} is undocumented"
+
+
+def test_every_make_target_and_variable_is_in_the_readme():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    for target in re.findall(r"^\.PHONY: (.*)$", makefile, re.M)[0].split():
+        if target not in ("install", "install-dev", "help"):
+            assert f"make {target}" in README, f"make {target} is undocumented"
+    for variable in re.findall(r"^([A-Z_]+) \?=", makefile, re.M) + ["PYTEST_ARGS"]:
+        assert f"`{variable}`" in README, f"{variable} is undocumented"
