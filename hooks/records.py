@@ -1,8 +1,9 @@
-"""MkDocs hook: validate every record under data/ before the site is built.
+"""MkDocs hook: validate the records, then generate their pages, before the site is built.
 
-Thin adapter: the checks live in ``ogp.validate``. static-i18n runs the whole
-build once per language; the records do not depend on the language, so they
-are checked in the default-language pass only.
+Thin adapter: checks live in ``ogp.validate``, pages in ``ogp.sitepages`` and
+``ogp.dashboard``. static-i18n runs the whole build once per language; records
+and generated files do not depend on the language, so they are produced in the
+default-language pass and reused by the others.
 """
 import logging
 import time
@@ -10,11 +11,19 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ogp.dashboard import MARKER, dashboard
 from ogp.errors import message_language
+from ogp.generate import HandWrittenFileError
+from ogp.sitepages import generate, today_from_env
 from ogp.validate import render, validate
 
-
 log = logging.getLogger("mkdocs.plugins.ogp")
+_state = {"model": None}
+
+
+def _language(config) -> str | None:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n is not None else None
 
 
 def _is_default_language_pass(config) -> bool:
@@ -23,13 +32,25 @@ def _is_default_language_pass(config) -> bool:
 
 
 def on_pre_build(config):
-    """Stop the build with every located problem, in the editor's language."""
+    """Stop the build on any record problem; otherwise write the generated pages."""
     if not _is_default_language_pass(config):
         return
     root = Path(config.config_file_path).parent
     started = time.perf_counter()
-    data, problems = validate(root)
+    today = today_from_env()
+    data, problems = validate(root, today)
     if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))
     files = sum(1 for records in data.records.values() for r in records if r.parent is None)
     log.info("ogp: %d record files valid (%.2f s)", files, time.perf_counter() - started)
+    try:
+        _state["model"] = generate(data, Path(config.docs_dir), today, config.site_url or "")
+    except HandWrittenFileError as err:
+        raise PluginError(str(err)) from None
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Put the dashboard, in the page's language, where a page asks for it."""
+    if MARKER in markdown and _state["model"] is not None:
+        return markdown.replace(MARKER, dashboard(_state["model"], _language(config) or "mn"))
+    return markdown

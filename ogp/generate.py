@@ -60,3 +60,46 @@ def write_pages(docs_dir: Path, pages: dict[str, str], owned: list[str]) -> list
                 path.unlink()
                 changed.append(rel)
     return changed
+
+
+MANIFEST = ".ogp-generated"
+
+
+def write_owned(docs_dir: Path, files: dict[str, "bytes | Path"]) -> list[str]:
+    """Write generated files that cannot carry a marker (evidence copies, CSV, feeds) under ``docs_dir``.
+
+    ``files`` maps a relative path to its bytes or to a file to copy. A
+    manifest (``docs_dir/.ogp-generated``) lists what the generator wrote: a
+    file it did not write is never overwritten (the build stops instead), and
+    files it wrote that are no longer wanted are removed. Unchanged files are
+    left alone, so ``mkdocs serve`` does not rebuild in a loop.
+    """
+    docs_dir = Path(docs_dir)
+    manifest = docs_dir / MANIFEST
+    owned = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
+    foreign = sorted(rel for rel in files if rel not in owned and (docs_dir / rel).exists())
+    if foreign:
+        names = ", ".join(f"{docs_dir.name}/{rel}" for rel in foreign)
+        raise HandWrittenFileError(
+            f"{names}: the build writes a file of this name; move or rename the hand-written one "
+            f"(evidence files belong in data/files/). / {names}: үүсгэгдэх файл энэ нэртэй тул гараар "
+            f"бичсэн файлыг зөөх эсвэл нэрийг өөрчилнө үү (нотлох баримтын файл data/files/ дотор байна)."
+        )
+    changed = []
+    for rel, source in sorted(files.items()):
+        dest = docs_dir / rel
+        data = source.read_bytes() if isinstance(source, Path) else source
+        if dest.exists() and dest.read_bytes() == data:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+        changed.append(rel)
+    for rel in sorted(owned - set(files)):
+        (docs_dir / rel).unlink(missing_ok=True)
+        changed.append(rel)
+    text = "".join(f"{rel}\n" for rel in sorted(files))
+    if text and (not manifest.exists() or manifest.read_text(encoding="utf-8") != text):
+        manifest.write_text(text, encoding="utf-8")
+    elif not text and manifest.exists():
+        manifest.unlink()
+    return changed

@@ -21,7 +21,7 @@ def build_env(**extra: str) -> dict[str, str]:
     """Environment for a build: quiet Material banner, English messages unless asked."""
     env = dict(os.environ)
     env.pop("OGP_SITE_URL", None)
-    env.update({"NO_MKDOCS_2_WARNING": "1", "OGP_LANG": "en"})
+    env.update({"NO_MKDOCS_2_WARNING": "1", "OGP_LANG": "en", "OGP_TODAY": "2026-11-22"})
     env.update(extra)
     return env
 
@@ -143,3 +143,17 @@ def served_site(build):
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+def hand_written_stems() -> list[str]:
+    """Stems of the pages people wrote in content/ (generated pages, if present, excluded)."""
+    from ogp.generate import is_generated
+    from ogp.translations import page_languages
+
+    return sorted(stem for stem, files in page_languages(ROOT / "content").items()
+                  if not any(is_generated(path) for path in files.values()))
+
+
+# One page of each generated template, checked in the browser like the hand-written ones.
+GENERATED_SAMPLES = ["plans/", "plans/nap5/", "commitments/nap5-01/", "meetings/", "meetings/2024-05-20-ngo-round-table/",
+                     "evidence/", "cocreation/nap5/", "organisations/", "irm-reports/", "data-reference/"]

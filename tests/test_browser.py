@@ -4,12 +4,17 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGS, ROOT, page_url
+from conftest import GENERATED_SAMPLES, LANGS, hand_written_stems, page_url
 
-from ogp.translations import page_languages
 
-STEMS = sorted(page_languages(ROOT / "content"))
+STEMS = hand_written_stems()
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def all_pages(served_site: str) -> list[str]:
+    """Every hand-written page and one of each generated template, in both languages."""
+    paths = [page_url(stem) for stem in STEMS] + GENERATED_SAMPLES
+    return [served_site + ("" if lang == "mn" else "en/") + path for path in paths for lang in LANGS]
 
 
 def test_pages_request_only_their_own_host(browser, served_site):
@@ -21,14 +26,12 @@ def test_pages_request_only_their_own_host(browser, served_site):
     context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
     page = context.new_page()
     visited = 0
-    for stem in STEMS:
-        for lang in LANGS:
-            url = served_site + ("" if lang == "mn" else "en/") + page_url(stem)
-            response = page.goto(url, wait_until="networkidle")
-            assert response.status == 200, url
-            visited += 1
+    for url in all_pages(served_site):
+        response = page.goto(url, wait_until="networkidle")
+        assert response.status == 200, url
+        visited += 1
     context.close()
-    assert visited == 2 * len(STEMS) > 0
+    assert visited == 2 * (len(STEMS) + len(GENERATED_SAMPLES)) > 0
     assert foreign == [], foreign
     assert failed == [], failed
 
@@ -52,13 +55,11 @@ def axe_violations(page) -> list[str]:
 def test_axe_finds_nothing_on_any_page(browser, served_site):
     page = browser.new_page()
     problems = {}
-    for stem in STEMS:
-        for lang in LANGS:
-            url = served_site + ("" if lang == "mn" else "en/") + page_url(stem)
-            page.goto(url, wait_until="networkidle")
-            found = axe_violations(page)
-            if found:
-                problems[url] = found
+    for url in all_pages(served_site):
+        page.goto(url, wait_until="networkidle")
+        found = axe_violations(page)
+        if found:
+            problems[url] = found
     page.close()
     assert problems == {}
 

@@ -6,11 +6,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from conftest import LANGS, ROOT, built_html, mkdocs_build, page_url
+from conftest import LANGS, ROOT, built_html, mkdocs_build, page_url, hand_written_stems
 
-from ogp.translations import page_languages
 
-STEMS = sorted(page_languages(ROOT / "content"))
+STEMS = hand_written_stems()
 
 
 class Tags(HTMLParser):

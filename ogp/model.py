@@ -1,0 +1,136 @@
+"""Facts derived from validated records, shared by the pages, the dashboard and the feeds.
+
+Everything here is computed from ``Dataset`` values on each build and never
+stored in the records: a commitment's status and progress come from its
+milestones, so they cannot disagree with them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .records import Dataset, Record
+from .rules import milestone_key
+
+
+@dataclass
+class Model:
+    """Records by id, and the links between them in both directions."""
+
+    data: Dataset
+    today: dt.date
+    plans: dict[str, Record] = field(default_factory=dict)
+    commitments: dict[str, Record] = field(default_factory=dict)
+    milestones: dict[str, Record] = field(default_factory=dict)
+    meetings: dict[str, Record] = field(default_factory=dict)
+    evidence: dict[str, Record] = field(default_factory=dict)
+    organisations: dict[str, Record] = field(default_factory=dict)
+    cocreation: dict[str, Record] = field(default_factory=dict)
+    irm_reports: dict[str, Record] = field(default_factory=dict)
+
+    def commitments_of(self, plan_id: str) -> list[Record]:
+        """The plan's commitments in number order."""
+        found = [c for c in self.commitments.values() if c.values["plan"] == plan_id]
+        return sorted(found, key=lambda c: (c.values["number"] or 0, c.id))
+
+    def milestones_of(self, commitment: Record) -> list[Record]:
+        """The commitment's milestones in the order they are written."""
+        return [m for m in self.milestones.values() if m.parent is commitment]
+
+    def evidence_for(self, kind: str, key: str) -> list[Record]:
+        """Evidence that names ``key`` in its ``commitments``/``milestones``/``meetings``/``plans`` list."""
+        found = [e for e in self.evidence.values() if key in (e.values.get(kind) or [])]
+        return sorted(found, key=lambda e: (e.values["date"], e.id))
+
+    def evidence_of_commitment(self, commitment: Record) -> list[Record]:
+        """Evidence for the commitment itself or any of its milestones, or listed by a milestone."""
+        keys = {milestone_key(m) for m in self.milestones_of(commitment)}
+        listed = {eid for m in self.milestones_of(commitment) for eid in (m.values.get("evidence") or [])}
+        found = [
+            e for e in self.evidence.values()
+            if commitment.id in (e.values.get("commitments") or [])
+            or keys & set(e.values.get("milestones") or []) or e.id in listed
+        ]
+        return sorted(found, key=lambda e: (e.values["date"], e.id))
+
+    def meetings_of_plan(self, plan_id: str) -> list[Record]:
+        """Meetings about the plan, newest first."""
+        found = [m for m in self.meetings.values() if m.values.get("plan") == plan_id]
+        return sorted(found, key=lambda m: m.values["date"], reverse=True)
+
+    def current_plan(self) -> Record | None:
+        """The plan running today; else the one that started last."""
+        running = [p for p in self.plans.values() if p.values["start"] <= self.today <= p.values["end"]]
+        pool = running or list(self.plans.values())
+        return max(pool, key=lambda p: p.values["start"], default=None)
+
+
+def build_model(data: Dataset, today: dt.date) -> Model:
+    """Index valid records by id."""
+    model = Model(data, today)
+    targets = {
+        "plan": model.plans, "commitment": model.commitments, "meeting": model.meetings,
+        "evidence": model.evidence, "organisation": model.organisations,
+        "cocreation": model.cocreation, "irm-report": model.irm_reports,
+    }
+    for kind, index in targets.items():
+        for record in data.records.get(kind, []):
+            index[record.id] = record
+    for record in data.records.get("milestone", []):
+        model.milestones[milestone_key(record)] = record
+    return model
+
+
+def milestone_progress(milestone: Record) -> int:
+    """Per cent done: completed is 100, an unstated progress is 0."""
+    if milestone.values.get("status") == "completed":
+        return 100
+    return milestone.values.get("progress") or 0
+
+
+def commitment_progress(model: Model, commitment: Record) -> int:
+    """Mean progress of the milestones that are not cancelled (0 when there are none)."""
+    live = [m for m in model.milestones_of(commitment) if m.values.get("status") != "cancelled"]
+    return round(sum(milestone_progress(m) for m in live) / len(live)) if live else 0
+
+
+def commitment_status(model: Model, commitment: Record) -> str:
+    """A status derived from the milestones, in the milestone status vocabulary."""
+    statuses = [m.values.get("status") for m in model.milestones_of(commitment)]
+    live = [s for s in statuses if s != "cancelled"]
+    if not live:
+        return "cancelled" if statuses else "not-started"
+    if all(s == "completed" for s in live):
+        return "completed"
+    if "delayed" in live or any(
+        m.values.get("status") not in ("completed", "cancelled") and m.values["due"] < model.today
+        for m in model.milestones_of(commitment)
+    ):
+        return "delayed"
+    if any(s in ("in-progress", "completed") for s in live):
+        return "in-progress"
+    return "not-started"
+
+
+def next_milestone(model: Model, commitment: Record) -> Record | None:
+    """The open milestone due soonest."""
+    open_ = [m for m in model.milestones_of(commitment) if m.values.get("status") not in ("completed", "cancelled")]
+    return min(open_, key=lambda m: m.values["due"], default=None)
+
+
+def refresh_due(plan: Record) -> dt.date | None:
+    """A four-year plan's refresh is due six months after its second year."""
+    if plan.values.get("length_years") != 4:
+        return None
+    start = plan.values["start"]
+    two_years = start.replace(year=start.year + 2)
+    month = two_years.month + 6
+    year = two_years.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return two_years.replace(year=year, month=month, day=min(two_years.day, 28))
+
+
+def next_plan_due(plan: Record) -> dt.date:
+    """The next plan is due within one year of this plan's end (no extension exists)."""
+    end = plan.values["end"]
+    return end.replace(year=end.year + 1)

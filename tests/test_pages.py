@@ -1,0 +1,101 @@
+"""Pages generated from the records: one per record in both languages, dashboard numbers, open data."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, copy_project, mkdocs_build
+from frictionless import validate as frictionless_validate
+
+DATA = ROOT / "data"
+
+
+def ids(folder: str, pattern: str = "*.yml") -> list[str]:
+    return sorted(p.stem for p in (DATA / folder).glob(pattern))
+
+
+def page(site: Path, path: str, lang: str) -> str:
+    prefix = "" if lang == "mn" else "en/"
+    return (site / prefix / path / "index.html").read_text("utf-8")
+
+
+def test_every_record_has_its_page_in_both_languages(build):
+    expected = [f"plans/{i}/" for i in ids("plans")] + [f"meetings/{i}/" for i in ids("meetings")]
+    expected += [f"commitments/{p.stem}/" for p in DATA.glob("commitments/*/*.yml")]
+    expected += [f"cocreation/{i}/" for i in ids("cocreation")]
+    expected += ["plans/", "meetings/", "evidence/", "organisations/", "irm-reports/", "data-reference/", "open-data/"]
+    assert len(expected) > 25
+    for path in expected:
+        for lang in ("mn", "en"):
+            html = page(build.site, path, lang)
+            assert f'<html lang="{lang}"' in html, f"{lang} {path}"
+
+
+def test_titles_come_from_the_records_in_each_language(build):
+    record = yaml.safe_load((DATA / "commitments/nap5/nap5-02.yml").read_text("utf-8"))
+    for lang in ("mn", "en"):
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page(build.site, "commitments/nap5-02", lang), re.S).group(1)
+        assert record[f"title_{lang}"] in h1
+
+
+def test_every_evidence_item_is_in_the_repository_page_and_files_are_published(build):
+    mn = page(build.site, "evidence", "mn")
+    for item in ids("evidence"):
+        assert f'id="{item}"' in mn, item
+        record = yaml.safe_load((DATA / "evidence" / f"{item}.yml").read_text("utf-8"))
+        if record.get("file"):
+            published = build.site / record["file"][len("data/"):]
+            assert published.read_bytes() == (ROOT / record["file"]).read_bytes()
+            assert not (build.site / "en" / record["file"][len("data/"):]).exists(), "evidence files are not copied twice"
+
+
+def test_dashboard_numbers_match_the_records(build):
+    milestones = [m for p in DATA.glob("commitments/nap5/*.yml")
+                  for m in yaml.safe_load(p.read_text("utf-8"))["milestones"]]
+    done = sum(1 for m in milestones if m["status"] == "completed")
+    overdue = sum(1 for m in milestones if m["status"] not in ("completed", "cancelled") and str(m["due"]) < "2026-11-22")
+    for lang in ("mn", "en"):
+        html = page(build.site, "", lang)
+        assert f"({done} / {len(milestones)})" in html
+        assert f'<progress value="{round(100 * done / len(milestones))}" max="100"' in html
+        section = html.split('id="overdue-milestones"' if lang == "en" else 'id="хугацаа-хэтэрсэн-үе-шатууд"')[1].split("<h3")[0]
+        assert section.count("<tr>") - 1 == overdue
+        chart = re.search(r'<svg class="ogp-chart" role="img".*?</svg>', html, re.S).group(0)
+        assert "<title" in chart and "<desc" in chart
+
+
+def test_open_data_is_published_and_valid(build):
+    report = frictionless_validate(build.site / "data/datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert (build.site / "feed.xml").read_text("utf-8").count("<entry>") > 5
+    assert 'xml:lang="en"' in (build.site / "en/feed.xml").read_text("utf-8")
+    assert (build.site / "calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    for lang in ("mn", "en"):
+        assert re.search(r'href="(\.\./)+data/meeting\.csv"', page(build.site, "meetings", lang))
+
+
+def test_removed_record_loses_its_pages(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    assert mkdocs_build(project, tmp_path / "site1").returncode == 0
+    meeting = "2023-07-04-round-table"
+    assert (project / f"content/meetings/{meeting}.mn.md").exists()
+    (project / f"data/meetings/{meeting}.yml").unlink()
+    result = mkdocs_build(project, tmp_path / "site2")
+    assert result.returncode == 0, result.stderr
+    assert not (project / f"content/meetings/{meeting}.mn.md").exists()
+    assert not (tmp_path / f"site2/meetings/{meeting}/index.html").exists()
+    assert meeting not in (tmp_path / "site2/data/meeting.csv").read_text("utf-8")
+
+
+def test_generated_pages_never_replace_hand_written_ones(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    shutil.rmtree(project / "content/plans", ignore_errors=True)
+    hand = project / "content/plans/nap5.mn.md"
+    hand.parent.mkdir(parents=True)
+    hand.write_text("# Гараар бичсэн\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "content/plans/nap5.mn.md" in result.stderr and "Traceback" not in result.stderr
+    assert hand.read_text("utf-8") == "# Гараар бичсэн\n"
