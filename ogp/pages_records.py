@@ -31,7 +31,10 @@ def meeting_pages(model: Model, minutes: dict[str, dict[str, Path]]) -> dict[str
         out = [f"# {t('meetings', lang)}", "", t("meetings_intro", lang), ""]
         types = sorted({m.values["type"] for m in meetings})
         out += [f"**{t('by_type', lang)}:** " + ", ".join(
-            f"{label('type', ty, lang)} ({sum(1 for m in meetings if m.values['type'] == ty)})" for ty in types), ""]
+            f"{label('type', ty, lang)} ({sum(1 for m in meetings if m.values['type'] == ty)})" for ty in types), "",
+            f'<div class="ogp-filter" data-form-label="{t("filter", lang)}" data-year-label="{t("year", lang)}" '
+            f'data-type-label="{t("type", lang)}" data-all-label="{t("all", lang)}" '
+            f'data-count-label="{t("shown_count", lang)}"></div>', ""]
         for year in sorted({m.values["date"].year for m in meetings}, reverse=True):
             rows = [[md.date(m.values["date"], lang), md.link(md.text(v(m, "title", lang)), f"{m.id}.md"),
                      label("type", m.values["type"], lang), label("format", m.values["format"], lang)]

@@ -109,6 +109,10 @@ T: dict[str, dict[str, str]] = {
     "response": {"mn": "Үндэслэл бүхий хариу", "en": "Reasoned response"},
     "response_published": {"mn": "Хариуг нийтэлсэн", "en": "Response published"},
     "channel": {"mn": "Суваг", "en": "Channel"},
+    "filter": {"mn": "Хурлыг шүүх", "en": "Filter meetings"},
+    "year": {"mn": "Он", "en": "Year"},
+    "all": {"mn": "Бүгд", "en": "All"},
+    "shown_count": {"mn": "# хурал харагдаж байна", "en": "# meetings shown"},
     "download_csv": {"mn": "Энэ жагсаалтыг CSV хэлбэрээр татах", "en": "Download this list as CSV"},
 }
 

@@ -72,3 +72,24 @@ def test_axe_finds_nothing_with_the_search_dialog_open(browser, served_site, lan
     page.wait_for_function("document.getElementById('__search').checked")
     assert axe_violations(page) == []
     page.close()
+
+
+def test_meeting_filter_by_year_and_type(browser, served_site):
+    import yaml
+    from conftest import ROOT
+
+    meetings = [yaml.safe_load(p.read_text("utf-8")) for p in (ROOT / "data/meetings").glob("*.yml")]
+    forums_2023 = sum(1 for m in meetings if m["type"] == "forum" and str(m["date"]).startswith("2023"))
+    page = browser.new_page()
+    page.goto(served_site + "en/meetings/", wait_until="networkidle")
+    rows = page.locator(".md-content tbody tr")
+    assert rows.count() == len(meetings)
+    page.get_by_label("Year").select_option("2023")
+    page.get_by_label("Type").select_option("Forum meeting")
+    assert sum(1 for i in range(rows.count()) if rows.nth(i).is_visible()) == forums_2023 > 0
+    assert "year=2023" in page.url and "type=Forum+meeting" in page.url
+    # The address is shareable: opening it applies the same filter.
+    page.goto(page.url, wait_until="networkidle")
+    assert sum(1 for i in range(rows.count()) if rows.nth(i).is_visible()) == forums_2023
+    assert page.get_by_text(f"{forums_2023} meetings shown").is_visible()
+    page.close()
