@@ -44,9 +44,15 @@ def on_pre_build(config):
     files = sum(1 for records in data.records.values() for r in records if r.parent is None)
     log.info("ogp: %d record files valid (%.2f s)", files, time.perf_counter() - started)
     try:
-        _state["model"] = generate(data, Path(config.docs_dir), today, config.site_url or "")
+        _state["model"], found = generate(data, Path(config.docs_dir), today, config.site_url or "")
     except HandWrittenFileError as err:
         raise PluginError(str(err)) from None
+    # Missed requirements are reported, not fatal: a past miss cannot be repaired by a
+    # pull request, and the site must still publish it.
+    for rid in found.report.missed():
+        log.info("ogp: minimum requirement %s not met: %s", rid, found.report.verdicts[rid].found["en"])
+    if found.history_error:
+        log.info("ogp: %s", found.history_error)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -117,13 +117,28 @@ def _plan_page(model: Model, p: Record, lang: str) -> str:
     return "\n".join(out)
 
 
-def commitment_pages(model: Model, updated: dict[str, str]) -> dict[str, str]:
-    """A page per commitment; ``updated`` maps record files to the date they last changed in git."""
+def commitment_pages(model: Model, updated: dict[str, str], history: dict[str, list] | None = None,
+                     commit_url: str = "") -> dict[str, str]:
+    """A page per commitment.
+
+    ``updated`` maps record files to the date they last changed in git;
+    ``history`` maps them to the updates that touched them (newest first).
+    """
     pages = {}
     for c in model.commitments.values():
         for lang in LANGS:
-            pages[f"commitments/{c.id}.{lang}.md"] = _commitment_page(model, c, lang, updated.get(c.file))
+            page = _commitment_page(model, c, lang, updated.get(c.file))
+            pages[f"commitments/{c.id}.{lang}.md"] = page + _record_history((history or {}).get(c.file, []), lang, commit_url)
     return pages
+
+
+def _record_history(updates: list, lang: str, commit_url: str) -> str:
+    """The record's own history: every update of its file, with the commit."""
+    if not updates:
+        return ""
+    items = [f"- {u.date.isoformat()} — " + (md.link(f"`{u.sha[:10]}`", f"{commit_url}{u.sha}") if commit_url else f"`{u.sha[:10]}`")
+             for u in updates]
+    return "\n".join(["", f"## {t('record_history', lang)}", ""] + items + ["", md.link(t("ledger_link", lang), "../updates.md"), ""])
 
 
 def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | None) -> str:

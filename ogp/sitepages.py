@@ -11,10 +11,16 @@ from pathlib import Path
 
 import tempfile
 
+import csv
+import io
+import json
+
+from .audit import Audit, audit, commit_url
 from .feeds import atom_feed, feed_entries, icalendar
 from .generate import write_owned, write_pages
 from .opendata import write_data_package
-from .history import commits, last_changed
+from .pages_history import compliance_pages, ledger_pages
+from .history import last_changed
 from .model import Model, build_model
 from .pages import commitment_pages, plan_pages
 from .pages_records import cocreation_pages, evidence_pages, irm_pages, meeting_pages, organisation_pages
@@ -23,7 +29,7 @@ from .reference import data_reference
 
 # Folders of content/ that belong to the generator (git-ignored; see .gitignore).
 GENERATED_FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]
-GENERATED_FILES = ["data-reference.mn.md", "data-reference.en.md"]
+GENERATED_FILES = [f"{name}.{lang}.md" for name in ("data-reference", "compliance", "updates") for lang in ("mn", "en")]
 DATA_FOLDER = "data"  # the open data package: datapackage.json, CSV, JSON
 
 
@@ -33,15 +39,41 @@ def today_from_env() -> dt.date:
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
-def record_pages(model: Model, updated: dict[str, str]) -> dict[str, str]:
+def record_pages(model: Model, found: Audit) -> dict[str, str]:
     """Markdown of every generated page, by path relative to the docs folder."""
     sizes = {e.values["file"]: (model.data.root / e.values["file"]).stat().st_size
              for e in model.evidence.values() if e.values.get("file")}
+    updated = {name: day.isoformat() for name, day in last_changed(found.commits).items()}
+    by_file: dict[str, list] = {}
+    for update in found.updates:
+        for name in update.files:
+            by_file.setdefault(name, []).append(update)
     pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in ("mn", "en")}
-    for part in (plan_pages(model), commitment_pages(model, updated), meeting_pages(model, model.data.minutes),
+    notice = str(found.history_error) if found.history_error else ""
+    pages.update(compliance_pages(found.report, commit_url(), notice))
+    pages.update(ledger_pages(found.updates, commit_url()))
+    for part in (plan_pages(model), commitment_pages(model, updated, by_file, commit_url()), meeting_pages(model, model.data.minutes),
                  evidence_pages(model, sizes), organisation_pages(model), irm_pages(model), cocreation_pages(model)):
         pages.update(part)
     return pages
+
+
+def history_files(found: Audit) -> dict[str, bytes]:
+    """``updates.csv``, ``updates.json`` and ``compliance.json`` for the data folder."""
+    rows = [{"date": u.date.isoformat(), "commit": u.sha, "committed": u.committed.isoformat(), "files": list(u.files)}
+            for u in found.updates]
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(["date", "commit", "committed", "files"])
+    writer.writerows([r["date"], r["commit"], r["committed"], ";".join(r["files"])] for r in rows)
+    report = found.report.as_dict()
+    if found.history_error:
+        report["history_error"] = str(found.history_error)
+    return {
+        f"{DATA_FOLDER}/updates.csv": text.getvalue().encode("utf-8"),
+        f"{DATA_FOLDER}/updates.json": json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"),
+        f"{DATA_FOLDER}/compliance.json": json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"),
+    }
 
 
 def open_data_files(data: Dataset, site_url: str, today: dt.date) -> dict[str, bytes]:
@@ -62,14 +94,14 @@ def open_data_files(data: Dataset, site_url: str, today: dt.date) -> dict[str, b
     return files
 
 
-def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> Model:
+def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tuple[Model, Audit]:
     """Write the generated pages, evidence copies and open data into ``docs_dir``; return the model."""
     model = build_model(data, today)
-    history = commits(data.root)
-    updated = {name: day.isoformat() for name, day in last_changed(history).items()}
-    write_pages(docs_dir, record_pages(model, updated), owned=GENERATED_FOLDERS + GENERATED_FILES)
+    found = audit(data, today, model, tolerate_history_errors=True)
+    write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + GENERATED_FILES)
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
     files.update(open_data_files(data, site_url, today))
+    files.update(history_files(found))
     write_owned(docs_dir, files)
-    return model
+    return model, found

@@ -113,6 +113,8 @@ T: dict[str, dict[str, str]] = {
     "year": {"mn": "Он", "en": "Year"},
     "all": {"mn": "Бүгд", "en": "All"},
     "shown_count": {"mn": "# хурал харагдаж байна", "en": "# meetings shown"},
+    "record_history": {"mn": "Энэ бичлэгийн түүх", "en": "History of this record"},
+    "ledger_link": {"mn": "Баримтын сангийн бүх шинэчлэл", "en": "All updates of the repository"},
     "download_csv": {"mn": "Энэ жагсаалтыг CSV хэлбэрээр татах", "en": "Download this list as CSV"},
 }
 
