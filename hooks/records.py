@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from ogp.dashboard import MARKER, dashboard
 from ogp.errors import message_language
 from ogp.generate import HandWrittenFileError
+from ogp.history import HistoryError
 from ogp.sitepages import generate, today_from_env
 from ogp.validate import render, validate
 
@@ -45,7 +46,7 @@ def on_pre_build(config):
     log.info("ogp: %d record files valid (%.2f s)", files, time.perf_counter() - started)
     try:
         _state["model"], found = generate(data, Path(config.docs_dir), today, config.site_url or "")
-    except HandWrittenFileError as err:
+    except (HandWrittenFileError, HistoryError) as err:
         raise PluginError(str(err)) from None
     # Missed requirements are reported, not fatal: a past miss cannot be repaired by a
     # pull request, and the site must still publish it.

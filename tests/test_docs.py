@@ -22,8 +22,8 @@ def test_every_command_and_option_is_in_the_readme():
     commands = subcommands(_parser("en"))
     assert commands, "no subcommands found"
     for name, sub in commands.items():
-        assert f"`ogp {name}" in README, f"ogp {name} is undocumented"
-        row = next(line for line in README.splitlines() if f"`ogp {name}" in line)
+        assert f"| `ogp {name}" in README, f"ogp {name} is undocumented"
+        row = next(line for line in README.splitlines() if line.startswith(f"| `ogp {name}"))
         for action in sub._actions:
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
