@@ -34,6 +34,13 @@ def commit_url() -> str:
     return f"{repo}/commit/" if repo else ""
 
 
+def update_year_options() -> tuple[bool, bool]:
+    """``OGP_UPDATE_YEAR`` (``calendar`` or ``plan``) and ``OGP_UPDATE_HALVES`` (``1`` to require both halves)."""
+    plan_years = os.environ.get("OGP_UPDATE_YEAR", "calendar").strip().lower() == "plan"
+    halves = os.environ.get("OGP_UPDATE_HALVES", "").strip().lower() in ("1", "true", "yes")
+    return plan_years, halves
+
+
 def audit(data: Dataset, as_of: dt.date, model: Model | None = None, tolerate_history_errors: bool = False) -> Audit:
     """Judge every requirement as of ``as_of``.
 
@@ -50,4 +57,5 @@ def audit(data: Dataset, as_of: dt.date, model: Model | None = None, tolerate_hi
             raise
         history, error = [], err
     found = updates(history, read_ignore_file(data.root))
-    return Audit(history, found, judge(model, found, history, commit_url()), error)
+    plan_years, halves = update_year_options()
+    return Audit(history, found, judge(model, found, history, commit_url(), plan_years, halves), error)

@@ -114,16 +114,24 @@ def latest_plan_documents(model: Model) -> Verdict:
                                   "en": f"Plan {plan.id} has its documents in both languages."}, evidence)
 
 
-def twice_a_year(updates: list[Update], as_of: dt.date, commit_url: str = "") -> tuple[Verdict, list]:
-    """2.2: updates on at least two different dates in every calendar year; the current year's outlook."""
+def twice_a_year(updates: list[Update], as_of: dt.date, commit_url: str = "", plan_start: dt.date | None = None,
+                 require_halves: bool = False) -> tuple[Verdict, list]:
+    """2.2: updates on at least two different dates in every year; the current year's outlook.
+
+    Years are calendar years, or twelve-month periods from ``plan_start`` when
+    given; ``require_halves`` also asks for an update in each half of the year.
+    """
     if not updates:
         return Verdict("2.2", "not-met", {"mn": "Баримтын санд шинэчлэл бүртгэгдээгүй.", "en": "No update is recorded."}), []
-    periods = update_rule(updates, as_of)
+    if plan_start:
+        periods = update_rule(updates, as_of, plan_start, mode="plan", require_halves=require_halves)
+    else:
+        periods = update_rule(updates, as_of, require_halves=require_halves)
     current, past = periods[-1], periods[:-1]
     missed = [p for p in past if p.status == "not-met"]
     evidence = [{"kind": "commit", "sha": u.sha, "date": u.date.isoformat(), "url": f"{commit_url}{u.sha}" if commit_url else ""}
                 for u in updates if current.start <= u.date <= current.end]
-    year = current.start.year
+    year = current.start.year if current.start.month == 1 and current.start.day == 1 else f"{current.start}–{current.end}"
     if current.status == "met":
         found = {"mn": f"{year} онд {len(current.update_dates)} өөр өдөр шинэчилсэн.",
                  "en": f"Updated on {len(current.update_dates)} different days in {year}."}

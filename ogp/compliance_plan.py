@@ -171,12 +171,19 @@ def deadlines(model: Model) -> list[dict]:
     return out
 
 
-def judge(model: Model, updates: list[Update], commits: list, commit_url: str = "") -> Report:
-    """Every minimum requirement, as of ``model.today``."""
+def judge(model: Model, updates: list[Update], commits: list, commit_url: str = "", plan_years: bool = False,
+          require_halves: bool = False) -> Report:
+    """Every minimum requirement, as of ``model.today``.
+
+    ``plan_years`` counts the twice-a-year rule in years from the current plan's
+    start instead of calendar years; ``require_halves`` asks for an update in
+    each half-year too.
+    """
     plan = model.current_plan()
     published = first_published(commits)
     history_start = min((c.committed.date() for c in commits), default=None)
-    verdict_22, periods = twice_a_year(updates, model.today, commit_url)
+    plan_start = plan.values["start"] if plan_years and plan is not None else None
+    verdict_22, periods = twice_a_year(updates, model.today, commit_url, plan_start, require_halves)
     verdicts = [forum_every_six_months(model, plan), latest_plan_documents(model), verdict_22,
                 timeline_published_early(model, plan, published, history_start), outreach_held(model, plan),
                 channel_open(model, plan), responses_before_submission(model, plan), civil_society_twice_a_year(model, plan)]

@@ -134,3 +134,17 @@ def test_irm_pack_lists_evidence_with_first_publication(tmp_path: Path):
     standard = [line for line in manifest if ",nap1-standard," in line]
     assert standard and all(",2023-08-01," in line for line in standard)
     assert run("irm-pack", "nap9", "--root", str(repo)).returncode == 1
+
+
+def test_plan_years_and_halves_options(tmp_path: Path, monkeypatch):
+    repo = repo_with_timeline_committed(tmp_path, "2023-09-01")
+    # Two updates in August and September 2023: a calendar year 2023 with two dates, but both
+    # in the second half.
+    monkeypatch.setenv("OGP_UPDATE_HALVES", "1")
+    report = judge(repo, dt.date(2024, 7, 1))
+    first = report.periods[0]
+    assert (first.start, first.status, first.halves_ok) == (dt.date(2023, 1, 1), "not-met", False)
+    monkeypatch.setenv("OGP_UPDATE_YEAR", "plan")
+    monkeypatch.delenv("OGP_UPDATE_HALVES")
+    report = judge(repo, dt.date(2024, 7, 1))
+    assert report.periods[0].start == dt.date(2024, 1, 1)  # the base plan starts on 2024-01-01
