@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_tools
 from .errors import format_problems, message_language
 from .translations import check_translations
 from .validate import FORMATS, render, validate
@@ -106,6 +106,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     pack.add_argument("--as-of", type=_date, default=None, help=_TEXT["as_of"][lang])
     pack.add_argument("--output", type=Path, default=None, help=_TEXT["output"][lang])
     pack.add_argument("--lang", choices=LANGUAGES, default=None, help=_TEXT["lang"][lang])
+    cli_tools.add_parsers(sub, lang, _TEXT["root"][lang])
     return parser
 
 
@@ -212,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_compliance(args.root, args.as_of, args.format, args.lang or lang, args.strict)
     if args.command == "irm-pack":
         return cmd_irm_pack(args.root, args.plan, args.as_of, args.output, args.lang or lang)
+    status = cli_tools.run(args, lang)
+    if status is not None:
+        return status
     parser.print_help()
     return 0
 

@@ -1,0 +1,126 @@
+"""`ogp new` starts records that validate once their blanks are filled; `ogp check-links` finds dead links."""
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from conftest import ROOT, build_env, write_files
+
+OGP = Path(sys.executable).parent / "ogp"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(OGP), *args], cwd=cwd, env=build_env(), capture_output=True, text=True)
+
+
+def data_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", root / "data")
+    return root
+
+
+def fill_blanks(path: Path, extra: dict[str, str] | None = None) -> None:
+    text = path.read_text("utf-8")
+    text = re.sub(r'^(\s*-?\s*)(\w+): ""$', lambda m: f"{m.group(1)}{m.group(2)}: Бичвэр {m.group(2)}", text, flags=re.M)
+    for old, new in (extra or {}).items():
+        text = text.replace(old, new)
+    path.write_text(text, "utf-8")
+
+
+def test_new_records_validate_once_filled(tmp_path: Path):
+    root = data_copy(tmp_path)
+    for args in (["meeting", "budget talk"], ["commitment", "nap5"], ["milestone", "nap5-02"],
+                 ["evidence", "board photo", "--url", "https://example.org/photo.jpg"]):
+        result = run("new", *args, "--date", "2026-11-20", "--root", str(root), cwd=root)
+        assert result.returncode == 0, result.stderr
+    # As written, the blanks are exactly what validation asks for, each with file and line.
+    before = run("validate", "--root", str(root), "--today", "2026-11-22", cwd=root)
+    assert before.returncode == 1 and "[missing-field]" in before.stdout and "Traceback" not in before.stderr
+    fill_blanks(root / "data/meetings/2026-11-20-budget-talk.yml")
+    fill_blanks(root / "data/commitments/nap5/nap5-10.yml", {"lead_agency: Бичвэр lead_agency": "lead_agency: cabinet-secretariat"})
+    fill_blanks(root / "data/commitments/nap5/nap5-02.yml")
+    fill_blanks(root / "data/evidence/board-photo.yml", {"meetings: []": "meetings: [2026-11-20-budget-talk]"})
+    after = run("validate", "--root", str(root), "--today", "2026-11-22", cwd=root)
+    assert after.returncode == 0, after.stdout
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path):
+    root = data_copy(tmp_path)
+    assert run("new", "meeting", "x", "--date", "2026-11-20", "--root", str(root), cwd=root).returncode == 0
+    again = run("new", "meeting", "x", "--date", "2026-11-20", "--root", str(root), cwd=root)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+class Pages(BaseHTTPRequestHandler):
+    def do_HEAD(self):
+        self.send_response(200 if self.path.startswith("/ok") else 404)
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+    def log_message(self, *args):
+        pass
+
+
+def test_check_links_reports_the_broken_ones(tmp_path: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    write_files(tmp_path, {
+        "data/organisations/a.yml": f"id: a\nwebsite: {base}/ok\n",
+        "content/page.en.md": f"# Page\n\nSee [the report]({base}/gone) and <{base}/ok>.\n",
+    })
+    summary = tmp_path / "summary.md"
+    result = run("check-links", "--root", str(tmp_path), "--format", "github", "--summary", str(summary), cwd=tmp_path)
+    server.shutdown()
+    assert result.returncode == 0  # reported, never blocking
+    assert result.stdout.strip() == f"::warning file=content/page.en.md,line=3,title=broken link::{base}/gone (404)"
+    assert "External links: 2, эвдэрсэн / broken: 1" in summary.read_text("utf-8")
+    assert f"| {base}/gone | 404 | content/page.en.md:3 |" in summary.read_text("utf-8")
+
+
+def test_preview_rebuilds_when_a_record_changes(tmp_path: Path):
+    import socket
+    import time
+    import urllib.request
+
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "p")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
+                              str(project / "mkdocs.yml")], cwd=project, env=build_env(),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/meetings/2024-05-20-ngo-round-table/", timeout=5) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(text: str, seconds: float = 120) -> bool:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if text in page():
+                return True
+            time.sleep(1)
+        return False
+
+    try:
+        assert wait_for("round table"), "the preview did not start"
+        record = project / "data/meetings/2024-05-20-ngo-round-table.yml"
+        text = record.read_text("utf-8")
+        record.write_text(re.sub(r"^title_en: .*$", "title_en: Changed round table title", text, count=1, flags=re.M), "utf-8")
+        assert wait_for("Changed round table title"), "the preview did not rebuild after a record changed"
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)

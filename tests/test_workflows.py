@@ -1,0 +1,72 @@
+"""The GitHub workflows: linted by zizmor, and held to the project's least-privilege rules."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+def load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); put it back.
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def steps(workflow: dict):
+    for job_name, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_name, job, step
+
+
+def test_zizmor_finds_nothing():
+    zizmor = Path(sys.executable).parent / "zizmor"
+    result = subprocess.run([str(zizmor), "--offline", "--no-progress", str(ROOT / ".github/workflows")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_expected_workflows_exist():
+    assert {p.name for p in WORKFLOWS} >= {"checks.yml", "deploy.yml", "links.yml"}
+
+
+def test_least_privilege_and_pinned_actions():
+    for path in WORKFLOWS:
+        workflow = load(path)
+        assert workflow["permissions"] == {"contents": "read"}, path.name
+        assert "pull_request_target" not in (workflow["on"] or {}), path.name
+        for job_name, job, step in steps(workflow):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}", step["uses"]), f"{path.name}: {step['uses']}"
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, f"{path.name}/{job_name}"
+            # Values from GitHub contexts reach scripts through env, never pasted into them.
+            assert "${{" not in step.get("run", ""), f"{path.name}/{job_name}: {step.get('run')}"
+        for job_name, job in workflow["jobs"].items():
+            if "permissions" in job:
+                assert path.name == "deploy.yml" and job_name == "deploy", f"{path.name}/{job_name} widens permissions"
+
+
+def test_deploy_builds_full_history_once_at_a_time():
+    deploy = load(ROOT / ".github/workflows/deploy.yml")
+    assert deploy["concurrency"]["cancel-in-progress"] is False
+    checkout = next(s for _, _, s in steps(deploy) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    checks = load(ROOT / ".github/workflows/checks.yml")
+    assert any("ci-validate.sh" in s.get("run", "") for _, _, s in steps(checks))
+    assert any(".ci/run" in s.get("run", "") for _, _, s in steps(checks))
+
+
+def test_codeowners_protects_code_and_configuration():
+    owners = (ROOT / ".github/CODEOWNERS").read_text("utf-8")
+    for path in ("/hooks/", "/scripts/", "/theme_overrides/", "/mkdocs.yml", "/.github/", "/requirements.txt",
+                 "/requirements-dev.txt", "/pyproject.toml", "/ogp/"):
+        assert re.search(rf"^{re.escape(path)}\s+@", owners, re.M), path
+    assert not re.search(r"^/(data|content)/", owners, re.M), "editors must be able to merge records and pages"
