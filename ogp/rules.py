@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from .errors import Problem
+from .evidence_files import content_problem, path_problem
 from .records import Dataset, Record, suggestion
 from .schema import FOLDERS, load_schemas
 
@@ -207,21 +208,15 @@ def _evidence(record, index, data, today):
 
 
 def _file(record: Record, root: Path) -> list[Problem]:
-    """An evidence file must be a plain relative path under data/files/ that exists inside the repository."""
+    """An evidence file: a safe path under data/files/, an allowed type, honest content, not too big."""
     value = record.values["file"]
-    parts = value.split("/")
-    if (not value.startswith("data/files/") or "\\" in value or ".." in parts or "" in parts
-            or any(c in value for c in "\x00:")):
-        return [record.problem("bad-file-path", "file", value=value)]
-    path = root / value
-    try:
-        inside = path.resolve().is_relative_to(root.resolve())
-    except OSError:
-        inside = False
-    if not inside:
-        return [record.problem("bad-file-path", "file", value=value)]
-    if not path.is_file():
-        return [record.problem("file-not-found", "file", value=value)]
+    code = path_problem(value, root)
+    if code:
+        return [record.problem(code, "file", value=value)]
+    found = content_problem(root / value)
+    if found:
+        code, params = found
+        return [record.problem(code, "file", value=value, **params)]
     return []
 
 

@@ -16,6 +16,7 @@ import io
 import json
 
 from .audit import Audit, audit, commit_url
+from .dashboard import status_chart
 from .feeds import atom_feed, feed_entries, icalendar
 from .generate import write_owned, write_pages
 from .opendata import write_data_package
@@ -103,5 +104,9 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
                                       for e in model.evidence.values() if e.values.get("file")}
     files.update(open_data_files(data, site_url, today))
     files.update(history_files(found))
+    for lang in ("mn", "en"):
+        chart = status_chart(model, lang)
+        if chart:
+            files[f"charts/status.{lang}.svg"] = chart.encode("utf-8")
     write_owned(docs_dir, files)
     return model, found

@@ -46,6 +46,9 @@ def apply_case(case: dict, root: Path) -> None:
     for rel, data in (case.get("binary") or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(base64.b64decode(data))
+    for rel, target in (case.get("symlinks") or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).symlink_to(target)
 
 
 def test_base_dataset_is_valid():
@@ -63,8 +66,10 @@ def test_corpus_is_large_and_covers_the_catalogue():
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_case(path: Path, tmp_path: Path):
+def test_case(path: Path, tmp_path: Path, monkeypatch):
     case = yaml.safe_load(path.read_text("utf-8"))
+    for name, value in (case.get("env") or {}).items():
+        monkeypatch.setenv(name, value)
     root = tmp_path / "repo"
     apply_case(case, root)
     _, problems = validate(root, TODAY)

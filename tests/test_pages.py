@@ -62,7 +62,9 @@ def test_dashboard_numbers_match_the_records(build):
         assert f'<progress value="{round(100 * done / len(milestones))}" max="100"' in html
         section = html.split('id="overdue-milestones"' if lang == "en" else 'id="хугацаа-хэтэрсэн-үе-шатууд"')[1].split("<h3")[0]
         assert section.count("<tr>") - 1 == overdue
-        chart = re.search(r'<svg class="ogp-chart" role="img".*?</svg>', html, re.S).group(0)
+        alt = re.search(r'<img alt="([^"]+)" class="ogp-chart" src="charts/status.svg"', html).group(1)
+        assert all(f" {n}" in alt for n in re.findall(r"<td>(\d+)</td>", html.split("ogp-chart")[1].split("</table>")[0]))
+        chart = (build.site / ("" if lang == "mn" else "en") / "charts/status.svg").read_text("utf-8")
         assert "<title" in chart and "<desc" in chart
 
 
