@@ -67,6 +67,11 @@ def message_language(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+def _visible(text: str) -> str:
+    """Control characters from an input (NUL, escape sequences) shown as \\xNN, never sent to a terminal."""
+    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem in one input file."""
@@ -107,7 +112,8 @@ class Problem:
         # A parameter may be given per language: {"mn": "англи", "en": "English"}.
         values = {"file": self.file, "field": self.field or ""}
         for name, value in self.params.items():
-            values[name] = value.get(lang, "") if isinstance(value, Mapping) else value
+            value = value.get(lang, "") if isinstance(value, Mapping) else value
+            values[name] = _visible(value) if isinstance(value, str) else value
         return values
 
 
