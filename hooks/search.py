@@ -1,6 +1,10 @@
 """MkDocs hook: a search index per language (see ``ogp.search_split``)."""
+import shutil
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 
+from ogp.finder import LUNR_JS
 from ogp.search_split import point_page_at_language_root, split_search_index
 
 
@@ -26,3 +30,5 @@ def on_post_build(config):
         return
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     split_search_index(config.site_dir, others)
+    # The finder's lunr.js sits beside ogp-finder.js, which loads it on the finder page only.
+    shutil.copyfile(LUNR_JS, Path(config.site_dir) / "assets/javascripts/lunr.js")

@@ -17,6 +17,7 @@ import json
 
 from .audit import Audit, audit, commit_url
 from .dashboard import status_chart
+from .finder import finder_index, finder_pages
 from .feeds import atom_feed, feed_entries, icalendar
 from .generate import write_owned, write_pages
 from .opendata import write_data_package
@@ -30,7 +31,8 @@ from .reference import data_reference
 
 # Folders of content/ that belong to the generator (git-ignored; see .gitignore).
 GENERATED_FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]
-GENERATED_FILES = [f"{name}.{lang}.md" for name in ("data-reference", "compliance", "updates") for lang in ("mn", "en")]
+GENERATED_FILES = [f"{name}.{lang}.md" for name in ("data-reference", "compliance", "updates", "finder")
+                   for lang in ("mn", "en")]
 DATA_FOLDER = "data"  # the open data package: datapackage.json, CSV, JSON
 
 
@@ -53,6 +55,7 @@ def record_pages(model: Model, found: Audit) -> dict[str, str]:
     notice = str(found.history_error) if found.history_error else ""
     pages.update(compliance_pages(found.report, commit_url(), notice))
     pages.update(ledger_pages(found.updates, commit_url()))
+    pages.update(finder_pages())
     for part in (plan_pages(model), commitment_pages(model, updated, by_file, commit_url()), meeting_pages(model, model.data.minutes),
                  evidence_pages(model, sizes), organisation_pages(model), irm_pages(model), cocreation_pages(model)):
         pages.update(part)
@@ -105,6 +108,7 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
     files.update(open_data_files(data, site_url, today))
     files.update(history_files(found))
     for lang in ("mn", "en"):
+        files[f"finder/index.{lang}.json"] = finder_index(model, lang)
         chart = status_chart(model, lang)
         if chart:
             files[f"charts/status.{lang}.svg"] = chart.encode("utf-8")

@@ -44,3 +44,56 @@ def test_an_english_word_is_not_found_on_the_mongolian_site(browser, served_site
     # joint index, the Mongolian site used to list the English pages.
     assert search(browser, served_site, "mn", "oversight") == []
     assert search(browser, served_site, "en", "oversight")
+
+
+def finder_count(page) -> int:
+    text = page.locator("#ogp-finder p[aria-live]").text_content()
+    return int(text.split()[0])
+
+
+def test_finder_index_is_prebuilt_without_a_trimmer(build):
+    import json
+
+    for lang in ("", "en/"):
+        data = json.loads((build.site / f"{lang}finder/index.json").read_text("utf-8"))
+        assert data["index"]["pipeline"] == []  # no JS trimmer: it would strip Cyrillic at query time
+        assert data["index"]["invertedIndex"] and data["items"]
+    assert (build.site / "assets/javascripts/lunr.js").read_text("utf-8").startswith("/**\n * lunr")
+
+
+def test_finder_finds_mongolian_prefixes_and_filters_shareably(browser, served_site):
+    import yaml
+    from conftest import ROOT
+
+    milestones = [m for p in (ROOT / "data/commitments").glob("*/*.yml") for m in yaml.safe_load(p.read_text("utf-8"))["milestones"]]
+    completed = sum(1 for m in milestones if m["status"] == "completed")
+    page = browser.new_page()
+    page.goto(served_site + "finder/", wait_until="networkidle")
+    everything = finder_count(page)
+    assert everything > len(milestones)
+    box = page.get_by_label("Хайх үг")
+    box.fill("АМЛ")
+    box.press("End")
+    assert 0 < finder_count(page) < everything
+    box.fill("")
+    box.press("End")
+    page.locator("select[name=kind]").select_option("Хүрэх үе шат")
+    page.locator("select[name=status]").select_option("Биелсэн")
+    assert finder_count(page) == completed
+    shared = page.url
+    assert "kind=" in shared and "status=" in shared
+    page.goto(shared, wait_until="networkidle")
+    assert finder_count(page) == completed
+    page.close()
+
+
+def test_finder_in_english_lists_english_titles(browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "en/finder/?kind=Commitment", wait_until="networkidle")
+    assert finder_count(page) == 9
+    page.goto(served_site + "en/finder/?find=transparen&kind=Commitment", wait_until="networkidle")
+    assert 0 < finder_count(page) < 9  # a prefix of an English word
+    titles = page.locator(".ogp-finder__results a").all_text_contents()
+    assert all(not any("а" <= ch <= "я" for ch in t.lower()) for t in titles), titles
+    assert page.locator(".ogp-needs-js").is_hidden()
+    page.close()
