@@ -1,4 +1,4 @@
-"""MkDocs hook: stop the build when a page lacks one of its languages.
+"""MkDocs hook: stop the build when a page lacks one of its languages, or an image its text alternative.
 
 Thin adapter: the rule lives in ``ogp.translations``.
 """
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ogp.content_check import check_pages
 from ogp.errors import format_problems, message_language
 from ogp.translations import check_translations
 
@@ -20,6 +21,6 @@ def on_pre_build(config):
     """Check page pairs before anything is written (runs once per language pass; it is cheap)."""
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
-    problems = check_translations(docs_dir, _languages(config), root=root)
+    problems = check_translations(docs_dir, _languages(config), root=root) + check_pages(docs_dir, root)
     if problems:
         raise PluginError(format_problems(problems, message_language()))

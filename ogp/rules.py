@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from .errors import Problem
+from .content_check import images_without_alt
 from .evidence_files import content_problem, path_problem
 from .records import Dataset, Record, suggestion
 from .schema import FOLDERS, load_schemas
@@ -49,6 +50,16 @@ def milestone_key(record: Record) -> str | None:
     return f"{record.parent.id}.{record.values['id']}"
 
 
+def _images(record: Record) -> list[Problem]:
+    """Images without alt text in the record's texts (located at the text's first line)."""
+    problems = []
+    for name, value in record.values.items():
+        if isinstance(value, str) and "![" in value or isinstance(value, str) and "<img" in value.lower():
+            for _, _, target in images_without_alt(value):
+                problems.append(record.problem("image-without-alt", name, value=target))
+    return problems
+
+
 def check_rules(data: Dataset, today: dt.date) -> list[Problem]:
     """Every cross-field and cross-record problem in ``data``."""
     problems: list[Problem] = []
@@ -56,12 +67,18 @@ def check_rules(data: Dataset, today: dt.date) -> list[Problem]:
     index["_unreadable"] = data.unreadable
     for kind, records in data.records.items():
         for record in records:
-            problems += _pairs(record)
+            problems += _pairs(record) + _images(record)
             problems += _references(record, index)
             check = _RECORD_CHECKS.get(kind)
             if check:
                 problems += check(record, index, data, today)
     problems += _minutes(data, index)
+    for by_lang in data.minutes.values():
+        for path in by_lang.values():
+            shown = path.relative_to(data.root).as_posix()
+            text = path.read_text(encoding="utf-8", errors="replace")
+            problems += [Problem("image-without-alt", shown, line, col, params={"value": target})
+                         for line, col, target in images_without_alt(text)]
     return problems
 
 

@@ -1,6 +1,7 @@
 """A page missing in one language stops the build and names the missing file."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,13 @@ def test_build_error_in_mongolian_when_asked(tmp_path: Path):
     result = mkdocs_build(project, tmp_path / "site", OGP_LANG="mn")
     assert result.returncode == 1
     assert "content/forum.en.md файл байхгүй байна" in result.stderr
+
+
+@pytest.mark.slow
+def test_image_without_alt_text_fails_the_build(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    page = project / "content/contact.en.md"
+    page.write_text(page.read_text("utf-8") + "\n![](map.png)\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert re.search(r"content/contact\.en\.md:\d+:1: \[image-without-alt\] The image `map\.png`", result.stderr), result.stderr

@@ -1,0 +1,74 @@
+"""Keyboard, small screens, zoom and no JavaScript, in Debian's Chromium."""
+from __future__ import annotations
+
+import pytest
+from conftest import GENERATED_SAMPLES, LANGS, hand_written_stems, page_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+PATHS = [page_url(stem) for stem in hand_written_stems()] + GENERATED_SAMPLES
+
+
+def urls(served_site: str) -> list[str]:
+    return [served_site + ("" if lang == "mn" else "en/") + path for path in PATHS for lang in LANGS]
+
+
+def test_first_tab_reaches_the_skip_link_and_it_moves_focus_to_the_content(browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "contact/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href'), "
+                            "visible: document.activeElement.getBoundingClientRect().height > 0})")
+    assert "md-skip" in focused["cls"] and focused["href"].startswith("#") and focused["visible"]
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).boxShadow")
+    assert outline.strip() not in ("none none", "none"), "the focused element must show a visible focus"
+    page.close()
+
+
+def test_language_switcher_and_search_work_from_the_keyboard(browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "contact/", wait_until="networkidle")
+    for _ in range(40):  # Tab until the English link of the language switcher has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "en":
+            break
+    else:
+        pytest.fail("the language switcher cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/contact/")
+    page.keyboard.press("/")
+    page.keyboard.type("contact")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "/en/" in page.url
+    page.close()
+
+
+@pytest.mark.parametrize("width, scale", [(320, 1), (640, 2)], ids=["320px", "200%-zoom"])
+def test_nothing_scrolls_sideways(browser, served_site, width, scale):
+    # 200 % zoom of a 1280 px window is a 640 CSS px viewport at twice the pixel density.
+    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=scale)
+    page = context.new_page()
+    wide = []
+    for url in urls(served_site):
+        page.goto(url, wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append(f"{url}: {overflow}px")
+    context.close()
+    assert wide == []
+
+
+def test_every_page_is_readable_without_javascript(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    empty = []
+    for url in urls(served_site):
+        page.goto(url)
+        text = page.locator("article").inner_text()
+        if not page.locator("article h1").count() or len(text) < 100:
+            empty.append(url)
+    context.close()
+    assert empty == []
