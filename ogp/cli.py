@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, cli_tools
+from .cli_tools import parse_date as _date
 from .errors import format_problems, message_language
 from .translations import check_translations
 from .validate import FORMATS, render, validate
@@ -108,13 +109,6 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     pack.add_argument("--lang", choices=LANGUAGES, default=None, help=_TEXT["lang"][lang])
     cli_tools.add_parsers(sub, lang, _TEXT["root"][lang])
     return parser
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD / ОООО-СС-ӨӨ") from None
 
 
 def cmd_check_translations(root: Path, lang: str) -> int:

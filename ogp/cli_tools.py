@@ -27,10 +27,15 @@ _TEXT = {
                 "en": "also append a Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)"},
     "timeout": {"mn": "холбоос бүрийг хүлээх секунд", "en": "seconds to wait for each link"},
     "strict": {"mn": "эвдэрсэн холбоос байвал 1 гэсэн төлөвөөр дуусна", "en": "exit with status 1 when a link is broken"},
+    "bench": {"mn": "Жишээ өгөгдлөөр сайт бүтээж, хугацаа, хэмжээ, санах ойг хэмжинэ.",
+              "en": "Build a synthetic repository and print its build time, size, memory and index sizes."},
+    "size": {"mn": "хэмжээ: national, large, ogp", "en": "size: national, large or ogp"},
+    "json": {"mn": "үр дүнг JSON файлд бичнэ", "en": "also write the figures to this JSON file"},
 }
 
 
-def _date(text: str) -> dt.date:
+def parse_date(text: str) -> dt.date:
+    """A YYYY-MM-DD command-line value (argparse reports anything else as a usage error)."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -43,7 +48,7 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
     new.add_argument("kind", choices=KINDS, help=_TEXT["kind"][lang])
     new.add_argument("target", nargs="?", default=None, help=_TEXT["target"][lang])
     new.add_argument("--root", type=Path, default=Path("."), help=root_help)
-    new.add_argument("--date", type=_date, default=None, help=_TEXT["date"][lang])
+    new.add_argument("--date", type=parse_date, default=None, help=_TEXT["date"][lang])
     new.add_argument("--url", default=None, help=_TEXT["url"][lang])
     new.add_argument("--file", default=None, help=_TEXT["file"][lang])
     links = sub.add_parser("check-links", help=_TEXT["check-links"][lang], description=_TEXT["check-links"][lang])
@@ -52,6 +57,9 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
     links.add_argument("--summary", type=Path, default=None, help=_TEXT["summary"][lang])
     links.add_argument("--timeout", type=float, default=15.0, help=_TEXT["timeout"][lang])
     links.add_argument("--strict", action="store_true", help=_TEXT["strict"][lang])
+    bench = sub.add_parser("bench", help=_TEXT["bench"][lang], description=_TEXT["bench"][lang])
+    bench.add_argument("--size", choices=("national", "large", "ogp"), default="national", help=_TEXT["size"][lang])
+    bench.add_argument("--json", type=Path, default=None, help=_TEXT["json"][lang])
 
 
 def run(args, lang: str) -> int | None:
@@ -79,4 +87,8 @@ def run(args, lang: str) -> int | None:
             with args.summary.open("a", encoding="utf-8") as handle:
                 handle.write(report(results, "markdown") + "\n")
         return 1 if args.strict and any(not r.ok for r in results) else 0
+    if args.command == "bench":
+        from .bench import main as bench
+
+        return bench(args.size, args.json)
     return None

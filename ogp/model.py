@@ -27,31 +27,31 @@ class Model:
     organisations: dict[str, Record] = field(default_factory=dict)
     cocreation: dict[str, Record] = field(default_factory=dict)
     irm_reports: dict[str, Record] = field(default_factory=dict)
+    # Reverse links, built once: looking them up per page made big sites quadratic
+    # (1,000 commitments x 3,000 evidence items took a minute).
+    children: dict[int, list[Record]] = field(default_factory=dict)
+    evidence_links: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
+    by_plan: dict[str, list[Record]] = field(default_factory=dict)
 
     def commitments_of(self, plan_id: str) -> list[Record]:
         """The plan's commitments in number order."""
-        found = [c for c in self.commitments.values() if c.values["plan"] == plan_id]
-        return sorted(found, key=lambda c: (c.values["number"] or 0, c.id))
+        return sorted(self.by_plan.get(plan_id, []), key=lambda c: (c.values["number"] or 0, c.id))
 
     def milestones_of(self, commitment: Record) -> list[Record]:
         """The commitment's milestones in the order they are written."""
-        return [m for m in self.milestones.values() if m.parent is commitment]
+        return self.children.get(id(commitment), [])
 
     def evidence_for(self, kind: str, key: str) -> list[Record]:
         """Evidence that names ``key`` in its ``commitments``/``milestones``/``meetings``/``plans`` list."""
-        found = [e for e in self.evidence.values() if key in (e.values.get(kind) or [])]
-        return sorted(found, key=lambda e: (e.values["date"], e.id))
+        return sorted(self.evidence_links.get((kind, key), []), key=lambda e: (e.values["date"], e.id))
 
     def evidence_of_commitment(self, commitment: Record) -> list[Record]:
         """Evidence for the commitment itself or any of its milestones, or listed by a milestone."""
-        keys = {milestone_key(m) for m in self.milestones_of(commitment)}
-        listed = {eid for m in self.milestones_of(commitment) for eid in (m.values.get("evidence") or [])}
-        found = [
-            e for e in self.evidence.values()
-            if commitment.id in (e.values.get("commitments") or [])
-            or keys & set(e.values.get("milestones") or []) or e.id in listed
-        ]
-        return sorted(found, key=lambda e: (e.values["date"], e.id))
+        found = {e.id: e for e in self.evidence_links.get(("commitments", commitment.id), [])}
+        for m in self.milestones_of(commitment):
+            found.update((e.id, e) for e in self.evidence_links.get(("milestones", milestone_key(m)), []))
+            found.update((eid, self.evidence[eid]) for eid in m.values.get("evidence") or [] if eid in self.evidence)
+        return sorted(found.values(), key=lambda e: (e.values["date"], e.id))
 
     def meetings_of_plan(self, plan_id: str) -> list[Record]:
         """Meetings about the plan, newest first."""
@@ -78,6 +78,13 @@ def build_model(data: Dataset, today: dt.date) -> Model:
             index[record.id] = record
     for record in data.records.get("milestone", []):
         model.milestones[milestone_key(record)] = record
+        model.children.setdefault(id(record.parent), []).append(record)
+    for record in model.commitments.values():
+        model.by_plan.setdefault(record.values["plan"], []).append(record)
+    for record in model.evidence.values():
+        for kind in ("commitments", "milestones", "meetings", "plans"):
+            for key in record.values.get(kind) or []:
+                model.evidence_links.setdefault((kind, key), []).append(record)
     return model
 
 

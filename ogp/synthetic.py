@@ -31,7 +31,7 @@ def write_dataset(root: Path, plans: int = 1, commitments: int = 15, milestones_
     per_plan = max(1, -(-commitments // plans))
     commitment_ids = []
     for p in range(plans):
-        start = dt.date(2016 + 2 * p, 1, 1)
+        start = dt.date(2024 - 2 * (plans - 1 - p), 1, 1)  # the last plan starts in 2024; none in the future
         end = dt.date(start.year + 3, 12, 31)
         (data / "plans" / f"nap{p + 1}.yml").write_text(
             f"id: nap{p + 1}\nnumber: {p + 1}\ntitle_mn: Төлөвлөгөө {p + 1}\ntitle_en: Plan {p + 1}\n"
