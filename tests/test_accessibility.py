@@ -25,7 +25,9 @@ def test_first_tab_reaches_the_skip_link_and_it_moves_focus_to_the_content(brows
 
 
 def test_language_switcher_and_search_work_from_the_keyboard(browser, served_site):
-    page = browser.new_page()
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(20000)
     page.goto(served_site + "contact/", wait_until="networkidle")
     for _ in range(40):  # Tab until the English link of the language switcher has focus
         page.keyboard.press("Tab")
@@ -35,15 +37,22 @@ def test_language_switcher_and_search_work_from_the_keyboard(browser, served_sit
         pytest.fail("the language switcher cannot be reached with Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/contact/")
+    page.wait_for_load_state("networkidle")
     page.keyboard.press("/")
+    # Only type once the search box has focus: Material reads single keys as shortcuts
+    # elsewhere ("n" goes to the next page).
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("contact")
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # The result link carries the highlighted words (?h=contact): the page it opens is English.
+    page.wait_for_url(lambda url: "/en/" in url and "h=contact" in url)
+    page.wait_for_load_state("networkidle")
     assert "/en/" in page.url
-    page.close()
+    page.goto("about:blank")  # closing while Material's search worker is busy can hang Chromium's context
+    context.close()
 
 
 @pytest.mark.parametrize("width, scale", [(320, 1), (640, 2)], ids=["320px", "200%-zoom"])
