@@ -93,3 +93,12 @@ def test_meeting_filter_by_year_and_type(browser, served_site):
     assert sum(1 for i in range(rows.count()) if rows.nth(i).is_visible()) == forums_2023
     assert page.get_by_text(f"{forums_2023} meetings shown").is_visible()
     page.close()
+
+
+def test_axe_finds_nothing_on_the_404_page(browser, served_site):
+    # GitHub Pages serves /404.html for every missing address, in the site's first language.
+    page = browser.new_page()
+    page.goto(served_site + "404.html", wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == "mn"
+    assert axe_violations(page) == []
+    page.close()

@@ -103,3 +103,8 @@ def test_site_url_comes_from_the_environment(tmp_path: Path):
     en = (tmp_path / "site/en/contact/index.html").read_text("utf-8")
     assert '<link rel="canonical" href="https://example.org/ogp-mn/contact/">' in mn
     assert '<link rel="canonical" href="https://example.org/ogp-mn/en/contact/">' in en
+
+
+def test_inline_english_in_mongolian_pages_is_marked(build):
+    html = built_html(build.site, "news/2024-05-20-ngo-round-table", "mn").read_text("utf-8")
+    assert '<span lang="en">The Asia Foundation</span>' in html

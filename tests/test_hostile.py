@@ -18,7 +18,7 @@ from ogp.validate import validate
 PAYLOADS = [
     "<script>alert('p1')</script>",
     "<SCRIPT SRC=//evil.example/p2.js></SCRIPT>",
-    "<img src=x onerror=alert('p3')>",
+    "<img src=x alt=p3 onerror=alert('p3')>",
     "<svg onload=alert('p4')></svg>",
     "<iframe src=\"https://evil.example/p5\"></iframe>",
     "<object data=\"https://evil.example/p6.swf\"></object>",
