@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from .compliance_plan import Report, judge
 from .history import DEFAULT_TZ, Commit, HistoryError, load_commits

@@ -20,7 +20,7 @@ from .labels import label
 from .model import Model, commitment_status
 from .pages import v
 from .rules import milestone_key
-from .texts import t
+
 
 # lunr.js 2.3.9 as MkDocs ships it: served from the site, no CDN, no Node toolchain.
 LUNR_JS = Path(__import__("mkdocs").__file__).parent / "contrib/search/templates/search/lunr.js"

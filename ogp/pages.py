@@ -12,7 +12,7 @@ from .model import (Model, commitment_progress, commitment_status, milestone_pro
                     next_plan_due, refresh_due)
 from .records import Record
 from .rules import milestone_key
-from .texts import T, t
+from .texts import t
 
 LANGS = ("mn", "en")
 FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]

@@ -54,7 +54,7 @@ def _images(record: Record) -> list[Problem]:
     """Images without alt text in the record's texts (located at the text's first line)."""
     problems = []
     for name, value in record.values.items():
-        if isinstance(value, str) and "![" in value or isinstance(value, str) and "<img" in value.lower():
+        if isinstance(value, str) and ("![" in value or "<img" in value.lower()):
             for _, _, target in images_without_alt(value):
                 problems.append(record.problem("image-without-alt", name, value=target))
     return problems

@@ -44,7 +44,7 @@ def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type:
     """``data/meetings/<date>-<name>.yml``."""
     meeting_id = f"{today.isoformat()}-{_slug(name)}"
     plan = _current_plan(root, today) if plan is None else plan
-    lines = [f"# Meeting / Хурал, уулзалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {meeting_id}",
+    lines = ["# Meeting / Хурал, уулзалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {meeting_id}",
              f"date: {today.isoformat()}", f"type: {meeting_type}", f"format: {meeting_format}",
              'title_mn: ""', 'title_en: ""', 'place_mn: ""', 'place_en: ""']
     lines += [f"plan: {plan}"] if plan else []
@@ -76,7 +76,7 @@ def new_commitment(root: Path, today: dt.date, plan: str) -> Path:
         raise ScaffoldError(f"data/plans/{plan}.yml: no such plan / ийм төлөвлөгөө алга.")
     taken = [int(m.group(1)) for p in folder.glob(f"{plan}-*.yml") if (m := re.fullmatch(rf"{plan}-(\d+)", p.stem))]
     number = max(taken, default=0) + 1
-    lines = [f"# Commitment / Үүрэг амлалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {plan}-{number:02d}",
+    lines = ["# Commitment / Үүрэг амлалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {plan}-{number:02d}",
              f"plan: {plan}", f"number: {number}"]
     lines += [f'{name}: ""' for name in ("title_mn", "title_en", "problem_mn", "problem_en", "description_mn",
                                           "description_en", "transparency_mn", "transparency_en")]
