@@ -1,0 +1,92 @@
+"""MkDocs hook: a preview server reuses pages whose inputs did not change (see ``ogp.pagecache``).
+
+The events wrap the other hooks: the key is taken after every ``page_markdown``
+change (lowest priority), the rendering is captured before any ``page_content``
+or ``post_page`` change (highest priority).
+"""
+import logging
+
+from mkdocs.plugins import event_priority
+
+from ogp import pagecache
+from ogp.serving import watch_docs_ignoring_generated
+
+log = logging.getLogger("mkdocs.plugins.ogp")
+_recorder = pagecache.Recorder()
+
+
+def on_startup(command, dirty):
+    """Only ``mkdocs serve`` (without --dirty, which has its own shortcuts) reuses pages."""
+    pagecache.enable(command == "serve" and not dirty)
+
+
+def on_env(env, config, files):
+    """Compile each theme template once per process, not once per language and rebuild."""
+    env.bytecode_cache = pagecache.TemplateBytecode()
+    return env
+
+
+def on_serve(server, config, builder):
+    """Do not rebuild again because the build itself wrote generated pages into the docs folder."""
+    watch_docs_ignoring_generated(server, config.docs_dir)
+    return server
+
+
+@event_priority(-1000)
+def on_nav(nav, config, files):
+    """Hash what every page depends on, once this pass knows its files and navigation."""
+    if pagecache.enabled():
+        i18n = config.plugins.get("i18n")
+        pagecache.begin(config, files, nav, i18n.current_language if i18n is not None else "")
+    return nav
+
+
+@event_priority(-1000)
+def on_page_markdown(markdown, page, config, files):
+    """A known page is rendered from nothing; an unknown one is watched for messages."""
+    if not pagecache.enabled():
+        return markdown
+    page.ogp_cache_key = pagecache.page_key(page, markdown)
+    page.ogp_cache_hit = pagecache.lookup(page.ogp_cache_key)
+    if page.ogp_cache_hit is not None:
+        return ""
+    _recorder.records = []
+    logging.getLogger("mkdocs").addHandler(_recorder)
+    return markdown
+
+
+@event_priority(1000)
+def on_page_content(html, page, config, files):
+    """Restore a known page; remember what an unknown one became."""
+    if not pagecache.enabled() or not hasattr(page, "ogp_cache_key"):
+        return html
+    if page.ogp_cache_hit is not None:
+        pagecache.restore(page, page.ogp_cache_hit, files)
+        return page.ogp_cache_hit.content
+    logging.getLogger("mkdocs").removeHandler(_recorder)
+    page.ogp_cache_new = pagecache.capture(page, html, list(_recorder.records))
+    return html
+
+
+@event_priority(1000)
+def on_post_page(output, page, config):
+    """Keep the template's output of a newly rendered page."""
+    entry = getattr(page, "ogp_cache_new", None)
+    if entry is not None:
+        entry.output = output
+        pagecache.remember(page.ogp_cache_key, entry)
+    return output
+
+
+@event_priority(-300)
+def on_post_build(config):
+    """After the outer pass (every language built), forget pages no longer in the site."""
+    i18n = config.plugins.get("i18n")
+    if pagecache.enabled() and (i18n is None or not getattr(i18n, "building", False)):
+        counts = pagecache.prune()
+        log.info("ogp: %d pages reused, %d rendered", counts["hits"], counts["misses"])
+
+
+def on_build_error(error):
+    """A failed build keeps nothing it half made."""
+    logging.getLogger("mkdocs").removeHandler(_recorder)
