@@ -37,7 +37,7 @@ def _text(html: str) -> str:
 
 
 def page_entries(html: str, url: str, title: str) -> list[dict]:
-    """Search entries of one page: one for the text before the first subheading, one per heading with an id.
+    """Search entries of one page: one for the page (its h1 and the text before the first subheading), one per later heading with an id.
 
     ``url`` is the page address relative to its language's root. The page's
     ``h1`` opens the first entry (located at the page itself); every later
@@ -56,9 +56,8 @@ def page_entries(html: str, url: str, title: str) -> list[dict]:
         entries.append({"location": url + anchor, "title": section_title, "text": _text(html[position:match.start()])})
         position, anchor, section_title = match.end(), "#" + ident.group(1), _text(match.group(3))
     entries.append({"location": url + anchor, "title": section_title, "text": _text(html[position:])})
-    # An empty opening section (a page that starts with a subheading) says nothing.
-    if len(entries) > 1 and not entries[0]["text"]:
-        entries.pop(0)
+    # The first entry stays even when empty: Material's search groups a page's
+    # sections under the entry located at the page itself.
     return entries
 
 
