@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from ogp.dashboard import MARKER, dashboard
 from ogp.errors import message_language
-from ogp.generate import HandWrittenFileError
+from ogp.generate import MARKER as GENERATED, HandWrittenFileError
 from ogp.history import HistoryError
 from ogp.sitepages import generate, today_from_env
 from ogp.validate import render, validate
@@ -57,7 +57,11 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Put the dashboard, in the page's language, where a page asks for it."""
+    """Drop the generator's marker line; put the dashboard, in the page's language, where a page asks for it."""
+    if markdown.startswith(GENERATED):
+        # MkDocs takes a page's title from its first element only when it is the h1:
+        # with the marker first, every generated page was titled after its file name.
+        markdown = markdown[len(GENERATED):].lstrip("\n")
     if MARKER in markdown and _state["model"] is not None:
         return markdown.replace(MARKER, dashboard(_state["model"], _language(config) or "mn"))
     return markdown

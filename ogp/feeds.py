@@ -131,8 +131,15 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def atom_feed(entries: list[dict], lang: str, site_url: str, updated: dt.date, feed_path: str = "feed.xml") -> str:
-    """An Atom 1.0 document of ``entries`` (from :func:`feed_entries`) in ``lang`` ("mn" or "en").
+# A feed tells subscribers what is new; the whole history is in the data package
+# and the update ledger. Without a limit the feed of a large repository weighed
+# more than a megabyte per language and grew with every record.
+FEED_LIMIT = 100
+
+
+def atom_feed(entries: list[dict], lang: str, site_url: str, updated: dt.date, feed_path: str = "feed.xml",
+              limit: int = FEED_LIMIT) -> str:
+    """An Atom 1.0 document of the newest ``limit`` ``entries`` (from :func:`feed_entries`) in ``lang`` ("mn" or "en").
 
     Links are absolute, under ``site_url`` (Mongolian) or ``site_url + "en/"``
     (English); ``feed_path`` is where the feed itself is published, relative to that address.
@@ -146,7 +153,7 @@ def atom_feed(entries: list[dict], lang: str, site_url: str, updated: dt.date, f
     _add(feed, "link", rel="alternate", type="text/html", href=base)
     _add(feed, "updated", _rfc3339(updated))
     _add(_add(feed, "author"), "name", AUTHOR[lang])
-    for entry in entries:
+    for entry in entries[:limit]:
         link = base + entry["path"]
         item = _add(feed, "entry")
         _add(item, "id", f"{link.split('#', 1)[0]}#{entry['id']}")  # a page can hold several entries

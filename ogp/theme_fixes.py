@@ -6,6 +6,7 @@ only feeds it pages and files.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 # Material's search dialog has role="dialog" and no name, which axe reports as
@@ -68,3 +69,42 @@ def fix_theme_bundles(site_dir: Path, base_path: str) -> list[Path]:
             path.write_text(fixed, encoding="utf-8")
             changed.append(path)
     return changed
+
+
+# Material's templates leave indentation and blank lines that make up a sixth of
+# a small page. A run of white space that holds a line break shows as one space
+# in HTML, so it becomes one line break; <pre>, <textarea> and <script> keep theirs.
+_VERBATIM = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
+_BREAKING_SPACE = re.compile(r"[ \t\r\f\v]*\n\s*")
+
+
+def squeeze_whitespace(html: str) -> str:
+    """Collapse white space holding line breaks to a single line break, outside verbatim elements."""
+    parts = _VERBATIM.split(html)
+    # split() yields text, whole verbatim element, its tag name, text, ...
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(_BREAKING_SPACE.sub("\n", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
+
+
+def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> list[str]:
+    """Remove Material's source maps and, when search is English-only, its other lunr languages.
+
+    Neither is fetched by a visitor's browser (source maps only by developer
+    tools); together they were about 2 MB of every published site.
+    """
+    removed = []
+    assets = Path(site_dir) / "assets"
+    for path in sorted(assets.rglob("*.map")):
+        path.unlink()
+        removed.append(path.relative_to(site_dir).as_posix())
+    lunr = assets / "javascripts" / "lunr"
+    if search_languages == ["en"] and lunr.is_dir():
+        shutil.rmtree(lunr)
+        removed.append(lunr.relative_to(site_dir).as_posix() + "/")
+    return removed

@@ -96,9 +96,10 @@ def test_preview_rebuilds_when_a_record_changes(tmp_path: Path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
     serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
                               str(project / "mkdocs.yml")], cwd=project, env=build_env(),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=log, stderr=subprocess.STDOUT)
 
     def page() -> str:
         try:
@@ -121,6 +122,29 @@ def test_preview_rebuilds_when_a_record_changes(tmp_path: Path):
         text = record.read_text("utf-8")
         record.write_text(re.sub(r"^title_en: .*$", "title_en: Changed round table title", text, count=1, flags=re.M), "utf-8")
         assert wait_for("Changed round table title"), "the preview did not rebuild after a record changed"
+        time.sleep(3)
+        printed = (tmp_path / "serve.log").read_text("utf-8")
+        # One rebuild for one saved record: the generated pages the rebuild wrote do not start another.
+        assert printed.count("Building documentation...") == 2, printed
+        assert re.search(r"ogp: \d+ pages reused, \d+ rendered", printed), printed
+        # A page written by hand is still watched.
+        contact = project / "content/contact.en.md"
+        contact.write_text(contact.read_text("utf-8") + "\nA line added in the preview.\n", "utf-8")
+        end = time.monotonic() + 120
+        while "A line added in the preview." not in _fetch(port, "en/contact/"):
+            assert time.monotonic() < end, "the preview did not rebuild after a page changed"
+            time.sleep(1)
     finally:
         serve.terminate()
         serve.wait(timeout=30)
+        log.close()
+
+
+def _fetch(port: int, path: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""

@@ -197,6 +197,18 @@ def test_atom_feeds_parse_and_link_under_their_language(sample):
     assert any(re.search("[а-яөү]", t) for t in titles)
 
 
+def test_the_feed_keeps_the_newest_entries_only(tmp_path):
+    from ogp.synthetic import write_dataset
+
+    write_dataset(tmp_path, commitments=2, milestones_per_commitment=1, meetings=80, evidence=90, organisations=2)
+    data = valid_dataset(tmp_path)
+    entries = feed_entries(data)
+    assert len(entries) > 150
+    root = ET.fromstring(atom_feed(entries, "en", SITE, TODAY, limit=150))
+    ids = [e.findtext(f"{ATOM}id").rsplit("#", 1)[1] for e in root.findall(f"{ATOM}entry")]
+    assert ids == [e["id"] for e in entries[:150]]  # newest first: the oldest ones are left out
+
+
 def test_feed_entries_are_bilingual_and_stable(sample):
     entries = feed_entries(sample)
     assert entries == feed_entries(sample)
