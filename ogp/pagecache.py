@@ -29,6 +29,8 @@ from pathlib import Path
 
 import jinja2
 
+from . import parallel
+
 TEMPLATE = "ogp-cached.html"  # prints ``page.ogp_cached_output`` (theme_overrides/)
 _store: dict[str, "Entry"] = {}
 _used: set[str] = set()
@@ -162,6 +164,9 @@ def absorb(sent: dict) -> None:
     _used.update(sent["used"])
     _state["hits"] += sent["hits"]
     _state["misses"] += sent["misses"]
+
+
+parallel.channel("pagecache", export, absorb)
 
 
 def prune() -> dict[str, int]:

@@ -8,8 +8,10 @@ right after the site directory is cleaned; the child runs the same nested
 build static-i18n would have run, and the parent builds the default language
 meanwhile. On a two-core machine this nearly halves the page work.
 
-Under ``mkdocs serve`` a child also sends back the pages it rendered, so the
-preview's page cache (``ogp.pagecache``) holds every language. The preview
+A child sends back, through a pipe, what the parent needs of its language:
+its sitemap entries (``ogp.sitemap``) and, under ``mkdocs serve``, the pages
+it rendered, so the preview's page cache (``ogp.pagecache``) holds every
+language. The preview
 server's other threads only wait (on sockets and on file events) while a
 build runs, so forking from its build loop is safe; the child never returns
 into them and ends with ``os._exit``.
@@ -22,8 +24,14 @@ import logging
 import os
 import pickle
 import sys
+from typing import Callable
 
-from . import pagecache
+_channels: dict[str, tuple[Callable[[], object], Callable[[object], None]]] = {}
+
+
+def channel(name: str, export: Callable[[], object], absorb: Callable[[object], None]) -> None:
+    """Register what a child sends back when its language is built (``export``) and how the parent takes it in."""
+    _channels[name] = (export, absorb)
 
 log = logging.getLogger("mkdocs.plugins.ogp")
 
@@ -66,7 +74,8 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
                 logging.getLogger("mkdocs.commands.build").addFilter(_Quiet())
                 _build_one_language(config, i18n, lang)
                 with os.fdopen(write_end, "wb") as pipe:
-                    pickle.dump(pagecache.export(), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                    sent = {name: export() for name, (export, _) in _channels.items()}
+                    pickle.dump(sent, pipe, protocol=pickle.HIGHEST_PROTOCOL)
                 code = 0
             except SystemExit as err:  # mkdocs' Abort (strict mode) carries its own message
                 print(str(err), file=sys.stderr)
@@ -91,7 +100,8 @@ def wait(children: dict[int, tuple[str, int]]) -> list[str]:
         if os.waitstatus_to_exitcode(status) != 0:
             failed.append(lang)
         elif sent:
-            pagecache.absorb(pickle.loads(sent))
+            for name, value in pickle.loads(sent).items():
+                _channels[name][1](value)
     children.clear()
     return failed
 

@@ -95,11 +95,18 @@ def test_meeting_filter_by_year_and_type(browser, served_site):
     page.close()
 
 
-def test_axe_finds_nothing_on_the_404_page(browser, served_site):
-    # GitHub Pages serves /404.html for every missing address. static-i18n leaves the last
-    # language built there (English); axe checks that its lang is valid and its markup clean.
+def test_the_404_page_speaks_both_languages_and_axe_finds_nothing(browser, served_site):
+    # GitHub Pages serves /404.html for every missing address, under /en/ too: the root one is
+    # the Mongolian page with an English part marked lang="en"; its links lead to both home pages.
     page = browser.new_page()
     page.goto(served_site + "404.html", wait_until="networkidle")
-    assert page.locator("html").get_attribute("lang") in ("mn", "en")
+    assert page.locator("html").get_attribute("lang") == "mn"
+    assert page.locator("article h1").text_content().strip() == "Хуудас олдсонгүй"
+    assert page.locator('article [lang="en"] h2').text_content().strip() == "Page not found"
+    links = page.eval_on_selector_all("article a, a.md-select__link", "els => els.map(e => e.getAttribute('href'))")
+    assert set(links) == {"/", "/en/"}, links
+    assert axe_violations(page) == []
+    page.goto(served_site + "en/404.html", wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == "en"
     assert axe_violations(page) == []
     page.close()

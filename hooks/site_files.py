@@ -1,0 +1,73 @@
+"""MkDocs hook: the sitemap and the root 404 page are written once, not by every language pass.
+
+Thin adapter: the sitemap lives in ``ogp.sitemap``. The 404 page of a
+language other than the first goes to ``<lang>/404.html``; the root
+``404.html`` (the one GitHub Pages serves for every missing address) is the
+first language's, made bilingual by ``theme_overrides/404.html``.
+"""
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs import utils
+from mkdocs.plugins import event_priority
+
+from ogp import sitemap
+from ogp.theme_fixes import drop_hreflang_head_links, label_search_dialog, squeeze_whitespace
+
+
+def _pass(config) -> tuple[str, bool]:
+    """(language of this pass, whether it is the outer pass that finishes the site)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return "", True
+    if not getattr(i18n, "building", False):
+        return i18n.default_language, True
+    return i18n.current_language, False
+
+
+def on_env(env, config, files):
+    """Every page is read by now: record this language's pages for the sitemap."""
+    sitemap.record(_pass(config)[0], files, config.site_url or "")
+    return env
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page's language switcher leads to each language's home page.
+
+    static-i18n leaves it pointing at the counterpart of the last page rendered.
+    """
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n is not None:
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        # static-i18n sets the menu as an attribute of config.extra (what the template
+        # reads), not as its item.
+        for entry in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            entry["link"] = root if entry.get("lang") == i18n.default_language else f"{root}{entry.get('lang')}/"
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    """Keep the theme's sitemap and the other languages' 404 pages from overwriting one shared file."""
+    if template_name == "sitemap.xml":
+        return ""  # written once, in on_post_build
+    if template_name != "404.html":
+        return output_content
+    # The 404 page gets the fixes every page gets (hooks/theme_fixes.py).
+    output_content = label_search_dialog(output_content, config.theme.get("language", "en"))
+    output_content = squeeze_whitespace(drop_hreflang_head_links(output_content))
+    language, outer = _pass(config)
+    if not outer:
+        utils.write_file(output_content.encode("utf-8"), str(Path(config.site_dir) / language / "404.html"))
+        return ""
+    return output_content
+
+
+@event_priority(-160)  # after every language is built: in a child (-50) or by static-i18n (-100)
+def on_post_build(config):
+    """Write the sitemap of all languages, first language first."""
+    language, outer = _pass(config)
+    if not outer:
+        return
+    i18n = config.plugins.get("i18n")
+    order = [language] + ([lang.locale for lang in i18n.config.languages if lang.locale != language] if i18n else [])
+    sitemap.write(Path(config.site_dir), order)
