@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from ogp.dashboard import MARKER, dashboard
 from ogp.errors import message_language
+from ogp.finder import finder_index
 from ogp.generate import MARKER as GENERATED, HandWrittenFileError
 from ogp.history import HistoryError
 from ogp.sitepages import generate, today_from_env
@@ -54,6 +55,16 @@ def on_pre_build(config):
         log.info("ogp: minimum requirement %s not met: %s", rid, found.report.verdicts[rid].found["en"])
     if found.history_error:
         log.info("ogp: %s", found.history_error)
+
+
+def on_post_build(config):
+    """Write the finder's index of this pass's language into the site (only the finder's script reads it)."""
+    if _state["model"] is None:
+        return
+    language = _language(config) or "mn"
+    folder = Path(config.site_dir) / ("" if _is_default_language_pass(config) else language) / "finder"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.json").write_bytes(finder_index(_state["model"], language))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,7 +1,11 @@
-"""MkDocs hook: every page body goes through the allow-list of ``ogp.sanitize``."""
-from ogp.sanitize import clean_html
+"""MkDocs hook: every page body goes through the allow-list of ``ogp.sanitize``, and every title is made safe."""
+from ogp.sanitize import clean_html, safe_title
 
 
 def on_page_content(html, page, config, files):
-    """Clean the page's HTML after Markdown has made it, before the theme wraps it."""
+    """Clean the page's HTML and its title (from front matter or its first heading), before the theme prints them."""
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = safe_title(page.meta["title"])
+    if page._title_from_render:  # MkDocs keeps the first heading's text here, unescaped
+        page._title_from_render = safe_title(page._title_from_render)
     return clean_html(html)

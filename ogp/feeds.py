@@ -175,6 +175,8 @@ def _ical_text(value: str) -> str:
 
 def _fold(line: str, limit: int = 75) -> str:
     """A content line folded at ``limit`` UTF-8 octets, never inside a character (RFC 5545 3.1)."""
+    if len(line.encode("utf-8")) <= limit:
+        return line  # most lines: nothing to fold
     parts, current, size = [], "", 0
     for char in line:
         octets = len(char.encode("utf-8"))

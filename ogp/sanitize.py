@@ -9,6 +9,8 @@ search, Material's scripts) is outside the page body and is not touched.
 """
 from __future__ import annotations
 
+import html
+
 import nh3
 
 _TEXT = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp", "em",
@@ -56,3 +58,16 @@ def clean_html(html: str) -> str:
         attribute_filter=_local_images_only,
         clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "select"},
     )
+
+
+def safe_title(title: str) -> str:
+    """A page title the theme can print as it is, in text and in ``<title>``.
+
+    Material prints titles without escaping, and its ``<title>`` passes them
+    through Jinja's ``striptags``, which turns entities back into characters:
+    an escaped ``&lt;/title&gt;&lt;script&gt;`` would come out as markup. So
+    the angle brackets become look-alike quotation marks (‹ ›), which no filter
+    turns back, and ``&`` is escaped once. MkDocs hands over a heading's text
+    already escaped, a front-matter title as written: both are unescaped first.
+    """
+    return html.unescape(str(title)).replace("&", "&amp;").replace("<", "‹").replace(">", "›")

@@ -17,7 +17,7 @@ import json
 
 from .audit import Audit, audit, commit_url
 from .dashboard import status_chart
-from .finder import finder_index, finder_pages
+from .finder import finder_pages
 from .feeds import atom_feed, feed_entries, icalendar
 from .generate import write_owned, write_pages
 from .opendata import write_data_package
@@ -108,7 +108,8 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
     files.update(open_data_files(data, site_url, today))
     files.update(history_files(found))
     for lang in ("mn", "en"):
-        files[f"finder/index.{lang}.json"] = finder_index(model, lang)
+        # The finder's index is written by each language's own pass, straight into the
+        # site (hooks/records.py): only its script reads it, and the languages build side by side.
         chart = status_chart(model, lang)
         if chart:
             files[f"charts/status.{lang}.svg"] = chart.encode("utf-8")

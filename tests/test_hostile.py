@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build, write_files
+from conftest import ROOT, copy_project, mkdocs_build, tiny_project, write_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -108,6 +108,9 @@ def test_payloads_everywhere_reach_the_site_harmless(tmp_path: Path):
     assert audit_site(site) == []
     hostile = (site / "en/hostile/index.html").read_text("utf-8")
     assert "p15" in hostile and "Clickable paragraph p21" in hostile  # the text survives, the behaviour does not
+    # A record's title becomes the page title, printed by the theme without escaping: it is made safe.
+    meeting_page = (site / "en/meetings/2024-05-20-ngo-round-table/index.html").read_text("utf-8")
+    assert "<title>Round table ‹script›alert('t1')‹/script› & ‹b onclick=x›bold‹/b› - " in meeting_page
     meeting_page = (site / "en/meetings/2024-05-20-ngo-round-table/index.html").read_text("utf-8")
     assert "&lt;script&gt;alert('t1')&lt;/script&gt;" in meeting_page  # shown, not run
     assert "evil.example" not in "".join(re.findall(r'(?:src|href|action|data)="([^"]*)"', hostile))
@@ -181,3 +184,25 @@ def test_random_yaml_gives_located_problems_never_a_traceback(tmp_path_factory, 
     for problem in problems:
         assert problem.file.startswith("data/")
         problem.format_text("mn"), problem.format_text("en")  # every message renders
+
+
+def test_titles_cannot_break_out_of_the_title_element():
+    from ogp.sanitize import safe_title
+
+    # MkDocs escapes a heading's text; Jinja's striptags (Material's <title>) would unescape it.
+    for title in ("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "</title><script>alert(1)</script>"):
+        assert safe_title(title) == "‹/title›‹script›alert(1)‹/script›"
+    assert safe_title("Budget &amp; audit") == safe_title("Budget & audit") == "Budget &amp; audit"
+
+
+@pytest.mark.slow
+def test_a_front_matter_title_is_made_safe(tmp_path: Path):
+    payload = "</title><script>alert('fm')</script><b onclick=x>"
+    project = tiny_project(tmp_path / "p", {
+        "content/index.mn.md": f"---\ntitle: \"{payload}\"\n---\n# Нүүр\n",
+        "content/index.en.md": f"---\ntitle: \"{payload}\"\n---\n# Home\n",
+        "content/other.mn.md": "# Өөр\n", "content/other.en.md": "# Other\n",
+    })
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert audit_site(tmp_path / "site") == []

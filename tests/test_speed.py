@@ -108,11 +108,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 project, site = Path(sys.argv[1]), sys.argv[2]
-messages = []
-class Keep(logging.Handler):
+second = []
+class Show(logging.Handler):
+    # Printed at once: the English pass logs from its own (forked) process.
     def emit(self, record):
-        messages.append(record.getMessage())
-logging.getLogger("mkdocs").addHandler(Keep())
+        line = record.getMessage()
+        if second and ("pages reused" in line or "missing.md" in line):
+            print(line, flush=True)
+logging.getLogger("mkdocs").addHandler(Show())
 logging.getLogger("mkdocs").setLevel(logging.INFO)
 
 def rebuild():
@@ -127,11 +130,8 @@ rebuild.started = False
 rebuild()
 record = project / "data/meetings/2024-05-20-ngo-round-table.yml"
 record.write_text(re.sub(r"(?m)^title_en: .*$", "title_en: Changed round table", record.read_text("utf-8"), count=1), "utf-8")
-del messages[:]
+second.append(True)
 rebuild()
-for line in messages:
-    if "pages reused" in line or "missing.md" in line:
-        print(line)
 '''
 
 
