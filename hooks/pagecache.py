@@ -5,10 +5,11 @@ change (lowest priority), the rendering is captured before any ``page_content``
 or ``post_page`` change (highest priority).
 """
 import logging
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp import pagecache
+from ogp import pagecache, themecache
 from ogp.serving import watch_docs_ignoring_generated
 
 log = logging.getLogger("mkdocs.plugins.ogp")
@@ -20,10 +21,11 @@ def on_startup(command, dirty):
     pagecache.enable(command == "serve" and not dirty)
 
 
-def on_env(env, config, files):
-    """Compile each theme template once per process, not once per language and rebuild."""
-    env.bytecode_cache = pagecache.TemplateBytecode()
-    return env
+@event_priority(1000)  # before Material's search plugin makes its first environment
+def on_config(config):
+    """List and compile the theme's templates once per process, not once per language and rebuild."""
+    themecache.install(config.theme, Path(config.config_file_path).parent)
+    return config
 
 
 def on_serve(server, config, builder):

@@ -88,11 +88,13 @@ def _meeting_summary(values: dict) -> dict:
     return {"mn": f"{kind['mn']} {how['mn']} болсон.", "en": f"The {kind['en']} was held {how['en']}."}
 
 
-def feed_entries(data: Dataset) -> list[dict]:
+def feed_entries(data: Dataset, evidence_home: dict[str, str] | None = None) -> list[dict]:
     """Update entries for meetings, evidence and completed milestones, newest first.
 
     Each entry: ``id`` (stable, e.g. ``meeting:<id>``), ``date``, ``title`` and
     ``summary`` as ``{"mn": ..., "en": ...}``, and ``path`` (relative to the site root of a language).
+    ``evidence_home`` names the evidence page listing each item (``ogp.model.Model.evidence_home``);
+    without it, evidence entries point at the evidence index.
     """
     entries = []
     for record in data.records.get("meeting", []):
@@ -104,7 +106,8 @@ def feed_entries(data: Dataset) -> list[dict]:
         kind = EVIDENCE_KINDS.get(v.get("kind"), EVIDENCE_KINDS["other"])
         entries.append({"id": f"evidence:{v['id']}", "date": v["date"], "title": _pair(v, "title"),
                         "summary": {"mn": f"Шинэ нотлох баримт: {kind['mn']}.", "en": f"New evidence: {kind['en']}."},
-                        "path": f"evidence/#{v['id']}"})
+                        "path": f"evidence/{evidence_home[v['id']]}/#{v['id']}" if evidence_home and v["id"] in evidence_home
+                        else "evidence/"})
     for record in data.records.get("milestone", []):
         v, commitment = record.values, record.parent.values
         if v.get("status") != "completed" or not v.get("completed"):

@@ -78,7 +78,7 @@ def items(model: Model, lang: str) -> list[dict]:
     for e in model.evidence.values():
         plans = sorted(set(e.values.get("plans") or []) | {model.commitments[c].values["plan"] for c in e.values.get("commitments") or [] if c in model.commitments})
         out.append({"id": f"e:{e.id}", "type": "evidence", "kind": f"{UI['type_evidence'][lang]}: {label('kind', e.values['kind'], lang)}",
-                    "title": _plain(v(e, "title", lang)), "url": f"../evidence/#{e.id}", "text": _plain(v(e, "description", lang)),
+                    "title": _plain(v(e, "title", lang)), "url": f"../evidence/{model.evidence_home(e.id) or 'other'}/#{e.id}", "text": _plain(v(e, "description", lang)),
                     "plan": ";".join(plans), "commitment": ";".join(e.values.get("commitments") or []),
                     "year": str(e.values["date"].year), "languages": [label("language", x, lang) for x in e.values.get("languages") or []],
                     "status": "", "date": e.values["date"].isoformat()})

@@ -53,6 +53,39 @@ class Model:
             found.update((eid, self.evidence[eid]) for eid in m.values.get("evidence") or [] if eid in self.evidence)
         return sorted(found.values(), key=lambda e: (e.values["date"], e.id))
 
+    def evidence_groups(self) -> list[tuple[str, str, list[Record]]]:
+        """The evidence repository's pages: ``(key, kind, items)`` per commitment, then co-creation, then the rest.
+
+        ``key`` names the page (``evidence/<key>/``): a commitment's id,
+        ``cocreation`` or ``other``. Computed once per model.
+        """
+        cached = self.__dict__.get("_evidence_groups")
+        if cached is not None:
+            return cached
+        groups, placed = [], set()
+        for c in sorted(self.commitments.values(), key=lambda c: (c.values["plan"], c.values["number"] or 0, c.id)):
+            items = self.evidence_of_commitment(c)
+            placed |= {e.id for e in items}
+            groups.append((c.id, "commitment", items))
+        cocreation = sorted((e for e in self.evidence.values() if e.values.get("plans") and e.id not in placed),
+                            key=lambda e: (e.values["date"], e.id))
+        placed |= {e.id for e in cocreation}
+        rest = sorted((e for e in self.evidence.values() if e.id not in placed), key=lambda e: (e.values["date"], e.id))
+        groups += [("cocreation", "cocreation", cocreation), ("other", "other", rest)]
+        self.__dict__["_evidence_groups"] = groups
+        return groups
+
+    def evidence_home(self, evidence_id: str) -> str | None:
+        """The key of the first evidence page listing an item (where links to it lead)."""
+        homes = self.__dict__.get("_evidence_homes")
+        if homes is None:
+            homes = {}
+            for key, _, items in self.evidence_groups():
+                for e in items:
+                    homes.setdefault(e.id, key)
+            self.__dict__["_evidence_homes"] = homes
+        return homes.get(evidence_id)
+
     def meetings_of_plan(self, plan_id: str) -> list[Record]:
         """Meetings about the plan, newest first."""
         found = [m for m in self.meetings.values() if m.values.get("plan") == plan_id]

@@ -158,6 +158,12 @@ def _resources(kind: str, schema: RecordSchema, header: list[str], counts: dict[
     return [csv_resource, json_resource]
 
 
+def _json_rows(objects: list[dict]) -> str:
+    """A JSON array with one compact object per line: a third smaller than indented JSON, still easy to diff."""
+    lines = [json.dumps(obj, ensure_ascii=False, separators=(",", ":")) for obj in objects]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
 def write_data_package(data: Dataset, out_dir: Path, site_url: str) -> list[Path]:
     """Write ``datapackage.json``, ``<type>.csv`` and ``<type>.json`` for every record type into ``out_dir``.
 
@@ -174,7 +180,7 @@ def write_data_package(data: Dataset, out_dir: Path, site_url: str) -> list[Path
         # newline="": the csv module already wrote CRLF; no translation on any platform.
         csv_path.write_text(_csv_text(header, rows), encoding="utf-8", newline="")
         objects = [dict(zip(header, row)) for row in rows]
-        json_path.write_text(json.dumps(objects, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json_path.write_text(_json_rows(objects), encoding="utf-8")
         resources += _resources(kind, schemas[kind], header, counts)
         written += [csv_path, json_path]
     package = {

@@ -27,8 +27,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from . import parallel
 
 TEMPLATE = "ogp-cached.html"  # prints ``page.ogp_cached_output`` (theme_overrides/)
@@ -178,19 +176,3 @@ def prune() -> dict[str, int]:
     _state["hits"] = _state["misses"] = 0
     return counts
 
-
-class TemplateBytecode(jinja2.BytecodeCache):
-    """Compiled theme templates kept in memory: each language pass and each preview
-    rebuild makes a new Jinja environment, which would otherwise compile Material's
-    templates again (about a third of a preview rebuild). Jinja checks each
-    template's source checksum, so an edited template is compiled anew."""
-
-    _compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self._compiled.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()

@@ -35,10 +35,11 @@ def example_note(record: Record, lang: str) -> str:
 
 
 def evidence_link(model: Model, evidence_id: str, lang: str, prefix: str) -> str:
-    """A link to an evidence item on the evidence page."""
+    """A link to an evidence item on the first evidence page that lists it."""
     item = model.evidence.get(evidence_id)
     title = md.text(v(item, "title", lang)) if item else md.text(evidence_id)
-    return md.link(title, f"{prefix}evidence/index.md#{evidence_id}")
+    home = model.evidence_home(evidence_id)
+    return md.link(title, f"{prefix}evidence/{home}.md#{evidence_id}" if home else f"{prefix}evidence/index.md")
 
 
 def csv_link(kind: str, lang: str, prefix: str = "../") -> str:

@@ -83,39 +83,43 @@ def _source(item: Record, lang: str, sizes: dict[str, int]) -> str:
 
 
 def evidence_pages(model: Model, sizes: dict[str, int]) -> dict[str, str]:
-    """The evidence repository: a section per commitment, one for co-creation, one for the rest."""
+    """The evidence repository: an index of folders, and a page per commitment, for co-creation and for the rest.
+
+    One page per folder, not one page of everything: a national repository's
+    single evidence page grew to megabytes, and every edit of a commitment's
+    title made the preview render all of it again.
+    """
     pages = {}
-    groups: list[tuple[str, str, list[Record]]] = []
-    placed: set[str] = set()
-    for c in sorted(model.commitments.values(), key=lambda c: (c.values["plan"], c.values["number"])):
-        items = model.evidence_of_commitment(c)
-        placed |= {e.id for e in items}
-        groups.append((c.id, "commitment", items))
-    cocreation = sorted((e for e in model.evidence.values() if e.values.get("plans") and e.id not in placed),
-                        key=lambda e: e.values["date"])
-    placed |= {e.id for e in cocreation}
-    rest = sorted((e for e in model.evidence.values() if e.id not in placed), key=lambda e: e.values["date"])
+    groups = [group for group in model.evidence_groups() if group[2]]
     for lang in LANGS:
-        out = [f"# {t('evidence', lang)}", "", t("evidence_intro", lang), ""]
-        for key, kind, items in groups + [("cocreation", "cocreation", cocreation), ("other", "other", rest)]:
-            if not items:
-                continue
-            if kind == "commitment":
-                c = model.commitments[key]
-                heading = f"{md.text(c.values['plan'])} · {c.values['number']}. {md.text(v(c, 'title', lang))}"
-                out += [f"## {heading} {{#evidence-{key}}}", "",
-                        md.link(t("commitment", lang), f"../commitments/{key}.md"), ""]
-            else:
-                title = t("cocreation", lang) if kind == "cocreation" else t("other_evidence", lang)
-                out += [f"## {title} {{#evidence-{key}}}", ""]
+        rows = []
+        for key, kind, items in groups:
+            heading = _folder_title(model, key, kind, lang)
+            rows.append([md.link(heading, f"{key}.md"), str(len(items)), md.date(max(e.values["date"] for e in items), lang)])
+        out = [f"# {t('evidence', lang)}", "", t("evidence_intro", lang), t("evidence_folders_intro", lang), ""]
+        if rows:
+            out += [md.table([t("evidence_folder", lang), t("evidence_items", lang), t("evidence_latest", lang)], rows), ""]
+        out += [csv_link("evidence", lang), ""]
+        pages[f"evidence/index.{lang}.md"] = "\n".join(out)
+        for key, kind, items in groups:
+            back = md.link(t("evidence_back", lang), "index.md")
+            out = [f"# {t('evidence', lang)}: {_folder_title(model, key, kind, lang)}", "",
+                   f"{md.link(t('commitment', lang), f'../commitments/{key}.md')} · {back}" if kind == "commitment" else back, ""]
             rows = [[f'<span id="{e.id}"></span>{md.text(v(e, "title", lang))}', md.date(e.values["date"], lang),
                      label("kind", e.values["kind"], lang),
                      ", ".join(label("language", x, lang) for x in e.values.get("languages") or []),
                      _source(e, lang, sizes)] for e in items]
             out += [md.table([t("title", lang), t("date", lang), t("kind", lang), t("languages", lang), t("source", lang)], rows), ""]
-        out += [csv_link("evidence", lang), ""]
-        pages[f"evidence/index.{lang}.md"] = "\n".join(out)
+            pages[f"evidence/{key}.{lang}.md"] = "\n".join(out)
     return pages
+
+
+def _folder_title(model: Model, key: str, kind: str, lang: str) -> str:
+    """The name of an evidence folder: the commitment's plan, number and title, or the group's name."""
+    if kind == "commitment":
+        c = model.commitments[key]
+        return f"{md.text(c.values['plan'])} · {c.values['number']}. {md.text(v(c, 'title', lang))}"
+    return t("cocreation", lang) if kind == "cocreation" else t("other_evidence", lang)
 
 
 def organisation_pages(model: Model) -> dict[str, str]:

@@ -80,7 +80,7 @@ def history_files(found: Audit) -> dict[str, bytes]:
     }
 
 
-def open_data_files(data: Dataset, site_url: str, today: dt.date) -> dict[str, bytes]:
+def open_data_files(data: Dataset, site_url: str, today: dt.date, evidence_home: dict[str, str] | None = None) -> dict[str, bytes]:
     """The data package, the Atom feeds and the calendars, by path relative to the docs folder.
 
     A ``.mn``/``.en`` part in a name makes static-i18n publish the file under
@@ -90,7 +90,7 @@ def open_data_files(data: Dataset, site_url: str, today: dt.date) -> dict[str, b
     with tempfile.TemporaryDirectory() as tmp:
         for path in write_data_package(data, Path(tmp), site_url):
             files[f"{DATA_FOLDER}/{path.name}"] = path.read_bytes()
-    entries = feed_entries(data)
+    entries = feed_entries(data, evidence_home)
     stamp = dt.datetime.combine(today, dt.time(0, 0), dt.timezone.utc)
     for lang in ("mn", "en"):
         files[f"feed.{lang}.xml"] = atom_feed(entries, lang, site_url, today).encode("utf-8")
@@ -105,7 +105,8 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
     write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + GENERATED_FILES)
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
-    files.update(open_data_files(data, site_url, today))
+    homes = {e: model.evidence_home(e) for e in model.evidence}
+    files.update(open_data_files(data, site_url, today, {e: home for e, home in homes.items() if home}))
     files.update(history_files(found))
     for lang in ("mn", "en"):
         # The finder's index is written by each language's own pass, straight into the

@@ -157,4 +157,4 @@ def hand_written_stems() -> list[str]:
 # One page of each generated template, checked in the browser like the hand-written ones.
 GENERATED_SAMPLES = ["plans/", "plans/nap5/", "commitments/nap5-01/", "meetings/", "meetings/2024-05-20-ngo-round-table/",
                      "finder/", "compliance/", "updates/",
-                     "evidence/", "cocreation/nap5/", "organisations/", "irm-reports/", "data-reference/"]
+                     "evidence/", "evidence/nap5-01/", "cocreation/nap5/", "organisations/", "irm-reports/", "data-reference/"]
