@@ -2,7 +2,8 @@
 
 The events wrap the other hooks: the key is taken after every ``page_markdown``
 change (lowest priority), the rendering is captured before any ``page_content``
-or ``post_page`` change (highest priority).
+change (highest priority), and the output after every ``post_page`` change
+(lowest priority), so the hooks that fix pages skip a replayed one.
 """
 import logging
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from ogp import pagecache, themecache
-from ogp.serving import watch_docs_ignoring_generated
+from ogp.serving import use_native_watcher, watch_docs_ignoring_generated
 
 log = logging.getLogger("mkdocs.plugins.ogp")
 _recorder = pagecache.Recorder()
@@ -29,7 +30,9 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    """Do not rebuild again because the build itself wrote generated pages into the docs folder."""
+    """Hear saved files at once (not by polling), and not the pages the build itself writes."""
+    server.build_delay = 0.05  # MkDocs waits this long after the last change before rebuilding (0.1 s)
+    use_native_watcher(server)
     watch_docs_ignoring_generated(server, config.docs_dir)
     return server
 
@@ -70,9 +73,9 @@ def on_page_content(html, page, config, files):
     return html
 
 
-@event_priority(1000)
+@event_priority(-1000)
 def on_post_page(output, page, config):
-    """Keep the template's output of a newly rendered page."""
+    """Keep the final output of a newly rendered page (after every other hook's fixes)."""
     entry = getattr(page, "ogp_cache_new", None)
     if entry is not None:
         entry.output = output

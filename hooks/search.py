@@ -5,6 +5,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from ogp.finder import LUNR_JS
+from ogp.pagecache import replayed
 from ogp.searchindex import page_entries, point_page_at_language_root, write_index
 
 _entries: dict[str, list] = {}
@@ -42,7 +43,7 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """Pages of a non-default language search their own language's index."""
     lang, prefix = _language(config)
-    return point_page_at_language_root(output, lang) if prefix else output
+    return point_page_at_language_root(output, lang) if prefix and not replayed(page) else output
 
 
 @event_priority(-200)  # after Material (0) and static-i18n (-100) wrote their joint index

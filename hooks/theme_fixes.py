@@ -7,12 +7,15 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from ogp.pagecache import replayed
 from ogp.searchindex import INDEX_CONFIG
 from ogp.theme_fixes import drop_hreflang_head_links, drop_unused_assets, fix_theme_bundles, label_search_dialog, squeeze_whitespace
 
 
 def on_post_page(output, page, config):
     """Name the search dialog in the page's language; drop head links that cause 404s; trim white space."""
+    if replayed(page):
+        return output  # the preview's cached output is final already
     output = label_search_dialog(output, config.theme.get("language", "en"))
     return squeeze_whitespace(drop_hreflang_head_links(output))
 

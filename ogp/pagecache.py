@@ -13,8 +13,10 @@ memory, keyed by a hash of everything the page's HTML depends on:
   (the dashboard is part of that Markdown).
 
 A page whose key is known skips Markdown and Material's template: its title,
-anchors, links to anchors, messages and output are restored from the cache,
-so link and anchor checks and warnings stay exactly as in a full build. Any
+anchors, links to anchors, messages and final output (after every
+``post_page`` fix, which the fixing hooks then skip: see :func:`replayed`)
+are restored from the cache, so link and anchor checks and warnings stay
+exactly as in a full build. Any
 change to the fingerprint (a file added, a setting changed) rebuilds all.
 
 Only the preview server uses it: ``mkdocs build`` always renders every page.
@@ -122,6 +124,11 @@ def lookup(key: str) -> Entry | None:
 def remember(key: str, entry: Entry) -> None:
     """Keep a page's entry (its output is added once the template has run)."""
     _store[key] = entry
+
+
+def replayed(page) -> bool:
+    """Whether a page's output comes from the cache, already final (later ``post_page`` work is done)."""
+    return getattr(page, "ogp_cache_hit", None) is not None
 
 
 def restore(page, entry: Entry, files) -> None:

@@ -34,8 +34,11 @@ _HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang=
 
 
 def drop_hreflang_head_links(html: str) -> str:
-    """Remove Material's per-language ``<link rel="alternate" hreflang>`` tags."""
-    return _HREFLANG_LINK.sub("", html)
+    """Remove Material's per-language ``<link rel="alternate" hreflang>`` tags (they are in the head only)."""
+    end = html.find("</head>")
+    if end < 0:
+        return _HREFLANG_LINK.sub("", html)
+    return _HREFLANG_LINK.sub("", html[:end]) + html[end:]
 
 
 # Material's bundle can load scripts from unpkg.com: a ResizeObserver polyfill
