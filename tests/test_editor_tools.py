@@ -1,7 +1,6 @@
 """`ogp new` starts records that validate once their blanks are filled; `ogp check-links` finds dead links."""
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 import subprocess

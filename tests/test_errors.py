@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import string
-from pathlib import Path
 
 from conftest import ROOT
 

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build, tiny_project, write_files
+from conftest import copy_project, mkdocs_build, tiny_project, write_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

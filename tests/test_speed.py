@@ -158,3 +158,48 @@ def test_preview_rebuild_reuses_unchanged_pages_and_publishes_the_same_site(tmp_
     assert done.returncode == 0, done.stderr
     assert "Changed round table" in (full / "en/meetings/2024-05-20-ngo-round-table/index.html").read_text("utf-8")
     assert _differences(full, preview) == []
+
+
+def test_theme_listing_skips_hidden_files_and_relists_the_project(tmp_path: Path):
+    from ogp.themecache import list_templates
+
+    installed, project = tmp_path / "site-packages/theme", tmp_path / "project"
+    for folder, names in ((installed, ["main.html", ".icons/a.svg", "assets/x.js"]), (project / "overrides", ["extra.html"])):
+        for name in names:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text("x")
+    folders = [str(project / "overrides"), str(installed)]
+    assert list_templates(folders, project) == ["assets/x.js", "extra.html", "main.html"]
+    (installed / "late.html").write_text("x")  # an installed theme does not change while a server runs
+    (project / "overrides/new.html").write_text("x")  # a project folder does
+    assert list_templates(folders, project) == ["assets/x.js", "extra.html", "main.html", "new.html"]
+
+
+def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):
+    import time
+
+    import watchdog.events
+
+    from ogp.serving import ChangesObserver
+
+    target = tmp_path / "record.yml"
+    target.write_text("a: 1\n")
+    seen = []
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = lambda event: seen.append(event.event_type)
+    observer = ChangesObserver(timeout=0.1)
+    observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.3)
+        target.read_text()  # the build reads every record: that is not a change
+        time.sleep(0.5)
+        assert seen == []
+        target.write_text("a: 2\n")
+        deadline = time.monotonic() + 5
+        while "modified" not in seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "modified" in seen
+    finally:
+        observer.stop()
+        observer.join()
