@@ -158,12 +158,15 @@ def run(size: str) -> dict:
         pages = sum(1 for _ in site.rglob("index.html"))
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         rebuild = preview_seconds(root)
+        # The largest child so far: the preview server when it outgrew the build.
+        preview_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         floor_seconds = floor(root, Path(tmp) / "floor")
         figures = {
             "size": size, "records": SIZES[size], "build_seconds": round(seconds, 2), "pages": pages,
             "seconds_per_page": round(seconds / pages, 4), "peak_rss_mb": round(rss), "site_mb": round(total / 1048576, 1),
             "kb_per_page": round(total / 1024 / pages, 1), "validation_seconds": round(validation, 2),
             "history_seconds": round(history, 3), "preview_after_one_edit_seconds": round(rebuild, 2),
+            "preview_peak_rss_mb": round(max(rss, preview_rss)),
             "floor_seconds": round(floor_seconds, 2), "ratio_to_floor": round(seconds / floor_seconds, 2),
         }
         for lang, prefix in (("mn", ""), ("en", "en/")):

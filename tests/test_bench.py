@@ -11,7 +11,7 @@ from conftest import ROOT, build_env
 
 FIGURES = {"build_seconds", "pages", "seconds_per_page", "peak_rss_mb", "site_mb", "kb_per_page",
            "search_index_mn_kb", "search_index_mn_gzip_kb", "search_index_en_kb", "search_index_en_gzip_kb",
-           "validation_seconds", "history_seconds", "preview_after_one_edit_seconds", "floor_seconds", "ratio_to_floor"}
+           "validation_seconds", "history_seconds", "preview_after_one_edit_seconds", "preview_peak_rss_mb", "floor_seconds", "ratio_to_floor"}
 
 
 @pytest.mark.slow
