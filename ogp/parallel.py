@@ -11,10 +11,9 @@ meanwhile. On a two-core machine this nearly halves the page work.
 A child sends back, through a pipe, what the parent needs of its language:
 its sitemap entries (``ogp.sitemap``) and, under ``mkdocs serve``, the pages
 it rendered, so the preview's page cache (``ogp.pagecache``) holds every
-language. The preview
-server's other threads only wait (on sockets and on file events) while a
-build runs, so forking from its build loop is safe; the child never returns
-into them and ends with ``os._exit``.
+language. The preview server's other threads only wait (on sockets and on
+file events) while a build runs, so forking from its build loop is safe; the
+child never returns into them and ends with ``os._exit``.
 
 Used where ``os.fork`` exists (not Windows) and ``OGP_JOBS`` is not ``1``.
 """
@@ -32,6 +31,7 @@ _channels: dict[str, tuple[Callable[[], object], Callable[[object], None]]] = {}
 def channel(name: str, export: Callable[[], object], absorb: Callable[[object], None]) -> None:
     """Register what a child sends back when its language is built (``export``) and how the parent takes it in."""
     _channels[name] = (export, absorb)
+
 
 log = logging.getLogger("mkdocs.plugins.ogp")
 
