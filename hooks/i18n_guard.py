@@ -18,7 +18,9 @@ def _languages(config) -> list[str]:
 
 
 def on_pre_build(config):
-    """Check page pairs before anything is written (runs once per language pass; it is cheap)."""
+    """Check page pairs before anything is written, once: in the outer (first-language) pass."""
+    if getattr(config.plugins["i18n"], "building", False):
+        return  # another language's pass: the same files were checked by the outer pass
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
     problems = check_translations(docs_dir, _languages(config), root=root) + check_pages(docs_dir, root)

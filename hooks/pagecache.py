@@ -48,13 +48,15 @@ def on_nav(nav, config, files):
 
 @event_priority(-1000)
 def on_page_markdown(markdown, page, config, files):
-    """A known page is rendered from nothing; an unknown one is watched for messages."""
+    """A known page is not rendered (its ``render`` restores the cache); an unknown one is watched for messages."""
     if not pagecache.enabled():
         return markdown
     page.ogp_cache_key = pagecache.page_key(page, markdown)
-    page.ogp_cache_hit = pagecache.lookup(page.ogp_cache_key)
-    if page.ogp_cache_hit is not None:
-        return ""
+    hit = page.ogp_cache_hit = pagecache.lookup(page.ogp_cache_key)
+    if hit is not None:
+        # MkDocs calls page.render next; on this one page it restores instead of converting.
+        page.render = lambda config, files: pagecache.restore(page, hit, files)
+        return markdown
     _recorder.records = []
     logging.getLogger("mkdocs").addHandler(_recorder)
     return markdown
@@ -66,8 +68,7 @@ def on_page_content(html, page, config, files):
     if not pagecache.enabled() or not hasattr(page, "ogp_cache_key"):
         return html
     if page.ogp_cache_hit is not None:
-        pagecache.restore(page, page.ogp_cache_hit, files)
-        return page.ogp_cache_hit.content
+        return html  # restored by page.render (see on_page_markdown)
     logging.getLogger("mkdocs").removeHandler(_recorder)
     page.ogp_cache_new = pagecache.capture(page, html, list(_recorder.records))
     return html

@@ -132,7 +132,11 @@ def replayed(page) -> bool:
 
 
 def restore(page, entry: Entry, files) -> None:
-    """Give a page rendered from empty Markdown what the cached rendering had."""
+    """Stand in for ``page.render``: give the page what the cached rendering produced, without Markdown."""
+    from mkdocs.structure.toc import get_toc
+
+    page.content = entry.content
+    page.toc = get_toc([])  # only Material's template reads it, and a replayed page skips the template
     page._title_from_render = entry.title  # MkDocs takes a page's title from its first heading while rendering
     page.present_anchor_ids = set(entry.anchors)
     links = {}
