@@ -2,6 +2,9 @@
 
 Thin adapter: the forking lives in ``ogp.parallel``.
 """
+import sys
+
+from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -9,12 +12,16 @@ from ogp import parallel
 
 _children: dict = {}
 _done: list = []  # language entries of static-i18n's config switched off for its own loop
+_clean = {"original": None}
 
 
 def _restore() -> None:
     for language in _done:
         language.build = True
     _done.clear()
+    if _clean["original"] is not None:
+        utils.clean_directory = _clean["original"]
+        _clean["original"] = None
 
 
 @event_priority(100)
@@ -24,13 +31,22 @@ def on_config(config):
     return config
 
 
-@event_priority(-200)  # after the site directory is cleaned and static-i18n arranged the files
-def on_files(files, config):
-    """In the outer build, start one child per other language."""
+@event_priority(-100)  # after the records are checked and their pages written (hooks/records.py)
+def on_pre_build(config):
+    """In the outer build, clean the site folder and start one child per other language.
+
+    MkDocs cleans the folder right after this event; it is done here instead,
+    before the fork, so that the children can start at once without their
+    files being wiped.
+    """
     i18n = config.plugins.get("i18n")
-    if i18n is not None and not i18n.building and parallel.enabled():
-        _children.update(parallel.start(config, i18n))
-    return files
+    if i18n is None or i18n.building or not parallel.enabled():
+        return
+    if "--dirty" not in sys.argv and "--dirtyreload" not in sys.argv:
+        utils.clean_directory(config.site_dir)
+    _clean["original"] = utils.clean_directory
+    utils.clean_directory = lambda path: path
+    _children.update(parallel.start(config, i18n))
 
 
 @event_priority(-50)  # before static-i18n (-100), which would otherwise build them again
@@ -40,6 +56,9 @@ def on_post_build(config):
         return
     built = {lang for lang, _ in _children.values()}
     failed = parallel.wait(_children)
+    if _clean["original"] is not None:
+        utils.clean_directory = _clean["original"]
+        _clean["original"] = None
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed (its messages are above)")
     # static-i18n's own loop builds every language marked "build"; these are built.

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from ogp.dashboard import MARKER, dashboard
 from ogp.errors import message_language
+from ogp import parallel
 from ogp.finder import finder_index
 from ogp.generate import MARKER as GENERATED, HandWrittenFileError
 from ogp.history import HistoryError
@@ -58,13 +59,20 @@ def on_pre_build(config):
 
 
 def on_post_build(config):
-    """Write the finder's index of this pass's language into the site (only the finder's script reads it)."""
-    if _state["model"] is None:
+    """Write the finder's index of this pass's language into the site (only the finder's script reads it).
+
+    When other languages are built by child processes (``ogp.parallel``), the
+    parent writes theirs too, while it waits for them: one less task on the
+    children's longer road.
+    """
+    if _state["model"] is None or parallel.in_child():
         return
-    language = _language(config) or "mn"
-    folder = Path(config.site_dir) / ("" if _is_default_language_pass(config) else language) / "finder"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.json").write_bytes(finder_index(_state["model"], language))
+    default = _is_default_language_pass(config)
+    languages = [_language(config) or "mn"] + (sorted(parallel.forked_languages()) if default else [])
+    for language in languages:
+        folder = Path(config.site_dir) / ("" if language == languages[0] and default else language) / "finder"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.json").write_bytes(finder_index(_state["model"], language))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -4,7 +4,7 @@ mkdocs-static-i18n builds the default language, then, from its
 ``on_post_build``, every other language one after another in the same
 process. The languages share nothing once the records are checked and their
 pages written, so here the outer build forks one child per other language
-right after the site directory is cleaned; the child runs the same nested
+right then (having cleaned the site folder itself); the child runs the same nested
 build static-i18n would have run, and the parent builds the default language
 meanwhile. On a two-core machine this nearly halves the page work.
 
@@ -26,6 +26,17 @@ import sys
 from typing import Callable
 
 _channels: dict[str, tuple[Callable[[], object], Callable[[object], None]]] = {}
+_forked = {"languages": set(), "child": False}
+
+
+def forked_languages() -> set[str]:
+    """In the parent: the languages its children are building now."""
+    return set(_forked["languages"])
+
+
+def in_child() -> bool:
+    """Whether this process is a child building one language."""
+    return _forked["child"]
 
 
 def channel(name: str, export: Callable[[], object], absorb: Callable[[object], None]) -> None:
@@ -49,7 +60,7 @@ def _build_one_language(config, i18n, lang: str) -> None:
     i18n.building = True
     i18n.current_language = lang
     utils.clean_directory = lambda path: path  # the parent cleaned the site directory already
-    build(config, dirty="--dirty" in sys.argv)
+    build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
 
 
 class _Quiet(logging.Filter):
@@ -69,6 +80,7 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
         pid = os.fork()
         if pid == 0:  # the child: build, report, and never return into the parent's build
             os.close(read_end)
+            _forked["child"] = True
             code = 1
             try:
                 logging.getLogger("mkdocs.commands.build").addFilter(_Quiet())
@@ -87,6 +99,7 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
                 os._exit(code)
         os.close(write_end)
         children[pid] = (lang, read_end)
+        _forked["languages"].add(lang)
     return children
 
 
@@ -103,6 +116,7 @@ def wait(children: dict[int, tuple[str, int]]) -> list[str]:
             for name, value in pickle.loads(sent).items():
                 _channels[name][1](value)
     children.clear()
+    _forked["languages"].clear()
     return failed
 
 
@@ -116,3 +130,4 @@ def stop(children: dict[int, tuple[str, int]]) -> None:
         except OSError:
             pass
     children.clear()
+    _forked["languages"].clear()
