@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ogp import passes
 from ogp.content_check import check_pages
 from ogp.errors import format_problems, message_language
 from ogp.translations import check_translations
@@ -19,7 +20,7 @@ def _languages(config) -> list[str]:
 
 def on_pre_build(config):
     """Check page pairs before anything is written, once: in the outer (first-language) pass."""
-    if getattr(config.plugins["i18n"], "building", False):
+    if not passes.current(config).outer:
         return  # another language's pass: the same files were checked by the outer pass
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp import pagecache, themecache
+from ogp import pagecache, passes, themecache
 from ogp.serving import use_native_watcher, watch_docs_ignoring_generated
 
 log = logging.getLogger("mkdocs.plugins.ogp")
@@ -41,8 +41,7 @@ def on_serve(server, config, builder):
 def on_nav(nav, config, files):
     """Hash what every page depends on, once this pass knows its files and navigation."""
     if pagecache.enabled():
-        i18n = config.plugins.get("i18n")
-        pagecache.begin(config, files, nav, i18n.current_language if i18n is not None else "")
+        pagecache.begin(config, files, nav, passes.current(config).language)
     return nav
 
 
@@ -87,8 +86,7 @@ def on_post_page(output, page, config):
 @event_priority(-300)
 def on_post_build(config):
     """After the outer pass (every language built), forget pages no longer in the site."""
-    i18n = config.plugins.get("i18n")
-    if pagecache.enabled() and (i18n is None or not getattr(i18n, "building", False)):
+    if pagecache.enabled() and passes.current(config).outer:
         counts = pagecache.prune()
         log.info("ogp: %d pages reused, %d rendered", counts["hits"], counts["misses"])
 

@@ -8,20 +8,25 @@ from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from ogp import parallel
+from ogp import parallel, passes
+from ogp.errors import message_language
 
 _children: dict = {}
 _done: list = []  # language entries of static-i18n's config switched off for its own loop
 _clean = {"original": None}
 
 
+def _restore_cleaning() -> None:
+    if _clean["original"] is not None:
+        utils.clean_directory = _clean["original"]
+        _clean["original"] = None
+
+
 def _restore() -> None:
     for language in _done:
         language.build = True
     _done.clear()
-    if _clean["original"] is not None:
-        utils.clean_directory = _clean["original"]
-        _clean["original"] = None
+    _restore_cleaning()
 
 
 @event_priority(100)
@@ -40,7 +45,7 @@ def on_pre_build(config):
     files being wiped.
     """
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building or not parallel.enabled():
+    if i18n is None or not passes.current(config).outer or not parallel.enabled():
         return
     if "--dirty" not in sys.argv and "--dirtyreload" not in sys.argv:
         utils.clean_directory(config.site_dir)
@@ -56,11 +61,9 @@ def on_post_build(config):
         return
     built = {lang for lang, _ in _children.values()}
     failed = parallel.wait(_children)
-    if _clean["original"] is not None:
-        utils.clean_directory = _clean["original"]
-        _clean["original"] = None
+    _restore_cleaning()
     if failed:
-        raise PluginError(f"the build of {', '.join(failed)} failed (its messages are above)")
+        raise PluginError(parallel.failure_message(failed, message_language()))
     # static-i18n's own loop builds every language marked "build"; these are built.
     for language in config.plugins["i18n"].config.languages:
         if language.locale in built:

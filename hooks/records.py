@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from ogp.dashboard import MARKER, dashboard
 from ogp.errors import message_language
-from ogp import parallel
+from ogp import parallel, passes
 from ogp.finder import finder_index
 from ogp.generate import MARKER as GENERATED, HandWrittenFileError
 from ogp.history import HistoryError
@@ -24,19 +24,9 @@ log = logging.getLogger("mkdocs.plugins.ogp")
 _state = {"model": None}
 
 
-def _language(config) -> str | None:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n is not None else None
-
-
-def _is_default_language_pass(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return i18n is None or i18n.current_language in (None, i18n.default_language)
-
-
 def on_pre_build(config):
     """Stop the build on any record problem; otherwise write the generated pages."""
-    if not _is_default_language_pass(config):
+    if not passes.current(config).outer:
         return
     root = Path(config.config_file_path).parent
     started = time.perf_counter()
@@ -67,10 +57,12 @@ def on_post_build(config):
     """
     if _state["model"] is None or parallel.in_child():
         return
-    default = _is_default_language_pass(config)
-    languages = [_language(config) or "mn"] + (sorted(parallel.forked_languages()) if default else [])
-    for language in languages:
-        folder = Path(config.site_dir) / ("" if language == languages[0] and default else language) / "finder"
+    now = passes.current(config)
+    targets = [(now.language or "mn", now.prefix)]
+    if now.outer:
+        targets += [(language, f"{language}/") for language in sorted(parallel.forked_languages())]
+    for language, prefix in targets:
+        folder = Path(config.site_dir) / prefix / "finder"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.json").write_bytes(finder_index(_state["model"], language))
 
@@ -82,5 +74,5 @@ def on_page_markdown(markdown, page, config, files):
         # with the marker first, every generated page was titled after its file name.
         markdown = markdown[len(GENERATED):].lstrip("\n")
     if MARKER in markdown and _state["model"] is not None:
-        return markdown.replace(MARKER, dashboard(_state["model"], _language(config) or "mn"))
+        return markdown.replace(MARKER, dashboard(_state["model"], passes.current(config).language or "mn"))
     return markdown

@@ -11,23 +11,13 @@ from urllib.parse import urlsplit
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
-from ogp import sitemap
-from ogp.theme_fixes import drop_hreflang_head_links, label_search_dialog, squeeze_whitespace
-
-
-def _pass(config) -> tuple[str, bool]:
-    """(language of this pass, whether it is the outer pass that finishes the site)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return "", True
-    if not getattr(i18n, "building", False):
-        return i18n.default_language, True
-    return i18n.current_language, False
+from ogp import passes, sitemap
+from ogp.theme_fixes import fix_page
 
 
 def on_env(env, config, files):
     """Every page is read by now: record this language's pages for the sitemap."""
-    sitemap.record(_pass(config)[0], files, config.site_url or "")
+    sitemap.record(passes.current(config).language, files, config.site_url or "")
     return env
 
 
@@ -53,11 +43,10 @@ def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
     # The 404 page gets the fixes every page gets (hooks/theme_fixes.py).
-    output_content = label_search_dialog(output_content, config.theme.get("language", "en"))
-    output_content = squeeze_whitespace(drop_hreflang_head_links(output_content))
-    language, outer = _pass(config)
-    if not outer:
-        utils.write_file(output_content.encode("utf-8"), str(Path(config.site_dir) / language / "404.html"))
+    output_content = fix_page(output_content, config.theme.get("language", "en"))
+    now = passes.current(config)
+    if not now.outer:
+        utils.write_file(output_content.encode("utf-8"), str(Path(config.site_dir) / now.language / "404.html"))
         return ""
     return output_content
 
@@ -65,9 +54,9 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-160)  # after every language is built: in a child (-50) or by static-i18n (-100)
 def on_post_build(config):
     """Write the sitemap of all languages, first language first."""
-    language, outer = _pass(config)
-    if not outer:
+    now = passes.current(config)
+    if not now.outer:
         return
     i18n = config.plugins.get("i18n")
-    order = [language] + ([lang.locale for lang in i18n.config.languages if lang.locale != language] if i18n else [])
+    order = [now.language] + ([lang.locale for lang in i18n.config.languages if lang.locale != now.language] if i18n else [])
     sitemap.write(Path(config.site_dir), order)

@@ -7,24 +7,23 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from ogp import passes
 from ogp.pagecache import replayed
 from ogp.searchindex import INDEX_CONFIG
-from ogp.theme_fixes import drop_hreflang_head_links, drop_unused_assets, fix_theme_bundles, label_search_dialog, squeeze_whitespace
+from ogp.theme_fixes import drop_unused_assets, fix_page, fix_theme_bundles
 
 
 def on_post_page(output, page, config):
     """Name the search dialog in the page's language; drop head links that cause 404s; trim white space."""
     if replayed(page):
         return output  # the preview's cached output is final already
-    output = label_search_dialog(output, config.theme.get("language", "en"))
-    return squeeze_whitespace(drop_hreflang_head_links(output))
+    return fix_page(output, config.theme.get("language", "en"))
 
 
 @event_priority(-150)  # after static-i18n (-100) and every language's copy of the theme's files
 def on_post_build(config):
     """Once, at the end of the outer build: trim the theme's files and keep its scripts on the site."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not passes.current(config).outer:
         return
     base_path = urlsplit(config.site_url or "/").path or "/"
     if not base_path.endswith("/"):

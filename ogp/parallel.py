@@ -103,6 +103,14 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
     return children
 
 
+def failure_message(failed: list[str], lang: str) -> str:
+    """The build's error when a child failed; the child printed its own messages (files, lines) above."""
+    names = ", ".join(failed)
+    texts = {"mn": f"{names} хэлний хувилбарыг бүтээж чадсангүй; шалтгааныг дээрх мэдээллээс харна уу.",
+             "en": f"the build of {names} failed (its messages are above)"}
+    return texts.get(lang, texts["en"])
+
+
 def wait(children: dict[int, tuple[str, int]]) -> list[str]:
     """Wait for every child and take in the pages it rendered; return the languages that failed."""
     failed = []

@@ -105,8 +105,8 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
     write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + GENERATED_FILES)
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
-    homes = {e: model.evidence_home(e) for e in model.evidence}
-    files.update(open_data_files(data, site_url, today, {e: home for e, home in homes.items() if home}))
+    homes = {e: home for e in model.evidence if (home := model.evidence_home(e))}
+    files.update(open_data_files(data, site_url, today, homes))
     files.update(history_files(found))
     for lang in ("mn", "en"):
         # The finder's index is written by each language's own pass, straight into the

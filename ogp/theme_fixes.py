@@ -95,6 +95,11 @@ def squeeze_whitespace(html: str) -> str:
     return "".join(out)
 
 
+def fix_page(html: str, lang: str) -> str:
+    """Every fix a finished page gets: the search dialog named in ``lang``, hreflang head links dropped, white space squeezed."""
+    return squeeze_whitespace(drop_hreflang_head_links(label_search_dialog(html, lang)))
+
+
 def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> list[str]:
     """Remove Material's source maps and, when search is English-only, its other lunr languages.
 
