@@ -13,7 +13,9 @@ MkDocs also watches the docs folder and rebuilds on any change in it. The
 build writes the generated pages there (only those whose text changed), so
 one saved record caused two rebuilds, and the browser waited for both. The
 watcher here ignores the generator's files: pages starting with the
-generator's marker and files listed in its manifest.
+generator's marker, files listed in its manifest, and any file exactly as
+the generator of this process left it (or a partial write it is renaming;
+see :mod:`ogp.generate`).
 """
 from __future__ import annotations
 
@@ -23,11 +25,13 @@ from pathlib import Path
 import watchdog.events
 import watchdog.observers
 
-from .generate import MANIFEST, is_generated
+from .generate import MANIFEST, is_generated, left_by_generator
 
 
 def written_by_generator(docs_dir: Path, path: str) -> bool:
     """True for a file the generator owns (or its manifest); a person's file is never ignored."""
+    if left_by_generator(path):
+        return True
     target = Path(path)
     try:
         rel = target.relative_to(docs_dir).as_posix()

@@ -52,6 +52,29 @@ def test_the_preview_watcher_ignores_only_what_the_generator_wrote(tmp_path: Pat
     assert not written_by_generator(docs, str(tmp_path / "data/plans/nap5.yml"))
 
 
+def test_generated_files_are_replaced_in_one_step_and_remembered(tmp_path: Path):
+    from ogp.generate import write_owned, write_pages
+
+    docs = tmp_path / "content"
+    (docs / "plans").mkdir(parents=True)
+    write_pages(docs, {"plans/nap5.mn.md": "# Нэг\n"}, owned=["plans"])
+    write_owned(docs, {"data/a.csv": b"1\n", "data/b.csv": b"2\n"})
+    page = docs / "plans/nap5.mn.md"
+    before = page.stat().st_ino
+    write_pages(docs, {"plans/nap5.mn.md": "# Хоёр\n"}, owned=["plans"])
+    # A new file took the old one's place (renamed over it): never a truncated page for a reader.
+    assert page.stat().st_ino != before and "# Хоёр" in page.read_text("utf-8")
+    assert not [p for p in docs.rglob("*") if p.name.endswith(".ogp-partial")]
+    assert written_by_generator(docs, str(docs / "plans/.nap5.mn.md.ogp-partial"))
+    # b.csv is deleted and dropped from the manifest: a late notification of it is still the generator's.
+    write_owned(docs, {"data/a.csv": b"1\n"})
+    assert not (docs / "data/b.csv").exists()
+    assert written_by_generator(docs, str(docs / "data/b.csv"))
+    # Someone puts a file back where the generator deleted one: that is a change.
+    (docs / "data/b.csv").write_text("mine\n")
+    assert not written_by_generator(docs, str(docs / "data/b.csv"))
+
+
 # --- real builds ------------------------------------------------------------------------------
 
 
