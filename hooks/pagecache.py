@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp import pagecache, passes, themecache
+from ogp import buildlog, pagecache, passes, themecache
 from ogp.serving import use_native_watcher, watch_docs_ignoring_generated
 
 log = logging.getLogger("mkdocs.plugins.ogp")
@@ -88,7 +88,7 @@ def on_post_build(config):
     """After the outer pass (every language built), forget pages no longer in the site."""
     if pagecache.enabled() and passes.current(config).outer:
         counts = pagecache.prune()
-        log.info("ogp: %d pages reused, %d rendered", counts["hits"], counts["misses"])
+        log.info(buildlog.line("pages_reused", hits=counts["hits"], misses=counts["misses"]))
 
 
 def on_build_error(error):

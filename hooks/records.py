@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from ogp.dashboard import MARKER, dashboard
 from ogp.errors import message_language
-from ogp import parallel, passes
+from ogp import buildlog, parallel, passes
 from ogp.finder import finder_index
 from ogp.generate import MARKER as GENERATED, HandWrittenFileError
 from ogp.history import HistoryError
@@ -35,7 +35,7 @@ def on_pre_build(config):
     if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))
     files = sum(1 for records in data.records.values() for r in records if r.parent is None)
-    log.info("ogp: %d record files valid (%.2f s)", files, time.perf_counter() - started)
+    log.info(buildlog.line("records_valid", count=files, seconds=time.perf_counter() - started))
     try:
         _state["model"], found = generate(data, Path(config.docs_dir), today, config.site_url or "")
     except (HandWrittenFileError, HistoryError) as err:
@@ -43,7 +43,8 @@ def on_pre_build(config):
     # Missed requirements are reported, not fatal: a past miss cannot be repaired by a
     # pull request, and the site must still publish it.
     for rid in found.report.missed():
-        log.info("ogp: minimum requirement %s not met: %s", rid, found.report.verdicts[rid].found["en"])
+        lang = message_language()
+        log.info(buildlog.line("requirement_missed", lang, rid=rid, found=found.report.verdicts[rid].found[lang]))
     if found.history_error:
         log.info("ogp: %s", found.history_error)
 

@@ -14,6 +14,17 @@ def test_sample_records_are_checked_once_per_build(build):
 
 
 @pytest.mark.slow
+def test_progress_lines_follow_the_message_language(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    result = mkdocs_build(project, tmp_path / "site", OGP_LANG="mn")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"ogp: \d+ бичлэгийн файл шалгалтыг давлаа", result.stderr), result.stderr
+    # Missed requirements are reported with the verdict's Mongolian text (the sample misses 3.2).
+    assert "ogp: зайлшгүй биелүүлэх шаардлага 3.2 хангагдаагүй:" in result.stderr
+    assert "record files valid" not in result.stderr and "not met" not in result.stderr
+
+
+@pytest.mark.slow
 def test_a_bad_record_fails_the_build_with_its_location(tmp_path: Path):
     project = copy_project(tmp_path / "p")
     plan = project / "data/plans/nap5.yml"
