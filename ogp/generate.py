@@ -40,7 +40,9 @@ def _digest(data: bytes) -> str:
 def _put(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data`` in one rename, so no reader sees it half written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}{PARTIAL}")
+    # Cut so a long name plus the suffix stays within the usual 255-byte limit; files are
+    # written one after another, so two names sharing a long start cannot clash.
+    partial = path.with_name(f".{path.name[:120]}{PARTIAL}")
     partial.write_bytes(data)
     _left[os.path.abspath(path)] = _digest(data)
     os.replace(partial, path)
