@@ -42,7 +42,8 @@ def _put(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Cut so a long name plus the suffix stays within the usual 255-byte limit; files are
     # written one after another, so two names sharing a long start cannot clash.
-    partial = path.with_name(f".{path.name[:120]}{PARTIAL}")
+    short = path.name.encode("utf-8")[:200].decode("utf-8", errors="ignore")
+    partial = path.with_name(f".{short}{PARTIAL}")
     partial.write_bytes(data)
     _left[os.path.abspath(path)] = _digest(data)
     os.replace(partial, path)
