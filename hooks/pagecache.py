@@ -79,6 +79,7 @@ def on_post_page(output, page, config):
     entry = getattr(page, "ogp_cache_new", None)
     if entry is not None:
         entry.output = output
+        entry.content = page.content  # as the other hooks left it (cleaned), so they can skip a replay
         pagecache.remember(page.ogp_cache_key, entry)
     return output
 

@@ -1,4 +1,5 @@
 """MkDocs hook: every page body goes through the allow-list of ``ogp.sanitize``, and every title is made safe."""
+from ogp.pagecache import replayed
 from ogp.sanitize import clean_html, safe_title
 
 
@@ -8,4 +9,6 @@ def on_page_content(html, page, config, files):
         page.meta["title"] = safe_title(page.meta["title"])
     if page._title_from_render:  # MkDocs keeps the first heading's text here, unescaped
         page._title_from_render = safe_title(page._title_from_render)
+    if replayed(page):
+        return html  # a preview's replayed page holds the HTML this hook cleaned when it was rendered
     return clean_html(html)

@@ -6,7 +6,7 @@ from mkdocs.plugins import event_priority
 
 from ogp import passes
 from ogp.finder import LUNR_JS
-from ogp.pagecache import replayed
+from ogp.pagecache import replayed, reuse
 from ogp.searchindex import page_entries, point_page_at_language_root, write_index
 
 _entries: dict[str, list] = {}
@@ -24,7 +24,8 @@ def on_page_content(html, page, config, files):
         return html
     now = passes.current(config)
     url = page.url[len(now.prefix):] if now.prefix and page.url.startswith(now.prefix) else page.url
-    _entries.setdefault(now.language, []).extend(page_entries(html, url, page.title or ""))
+    found = reuse(page, "search", lambda: page_entries(html, url, page.title or ""))
+    _entries.setdefault(now.language, []).extend(found)
     page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
     return html
 

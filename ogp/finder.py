@@ -10,6 +10,7 @@ runs at query time.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -85,9 +86,27 @@ def items(model: Model, lang: str) -> list[dict]:
     return sorted(out, key=lambda item: item["id"])
 
 
+# Language -> (digest of its items, finished index): a preview server rebuilds on every save,
+# and most saves (a page, a meeting's minutes) leave the finder's items as they were.
+_last: dict[str, tuple[str, bytes]] = {}
+
+
 def finder_index(model: Model, lang: str) -> bytes:
-    """The JSON the finder page loads: the prebuilt lunr index, the items and the interface words."""
+    """The JSON the finder page loads: the prebuilt lunr index, the items and the interface words.
+
+    Building the lunr index is most of the cost; the last result per language
+    is kept and returned again while the items are unchanged.
+    """
     found = items(model, lang)
+    digest = hashlib.sha256(json.dumps(found, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    if lang in _last and _last[lang][0] == digest:
+        return _last[lang][1]
+    result = _build_index(found, lang)
+    _last[lang] = (digest, result)
+    return result
+
+
+def _build_index(found: list[dict], lang: str) -> bytes:
     builder = Builder()
     builder.pipeline.add(trimmer)
     builder.ref("id")

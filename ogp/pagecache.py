@@ -47,6 +47,7 @@ class Entry:
     links: dict[str, dict[str, str]]
     messages: list[tuple[str, int, str]] = field(default_factory=list)
     output: str | None = None
+    derived: dict = field(default_factory=dict)  # what hooks computed from the page (see reuse)
 
 
 class Recorder(logging.Handler):
@@ -129,6 +130,22 @@ def remember(key: str, entry: Entry) -> None:
 def replayed(page) -> bool:
     """Whether a page's output comes from the cache, already final (later ``post_page`` work is done)."""
     return getattr(page, "ogp_cache_hit", None) is not None
+
+
+def reuse(page, name: str, compute):
+    """A value a hook derives from a page's content: kept from the first rendering on a replayed page.
+
+    ``compute()`` runs for a page rendered now, and its result is kept with the
+    page's entry, so the next rebuild that replays the page skips the work.
+    """
+    hit = getattr(page, "ogp_cache_hit", None)
+    if hit is not None and name in hit.derived:
+        return hit.derived[name]
+    value = compute()
+    new = getattr(page, "ogp_cache_new", None)
+    if new is not None:
+        new.derived[name] = value
+    return value
 
 
 def restore(page, entry: Entry, files) -> None:

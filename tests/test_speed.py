@@ -163,6 +163,9 @@ def test_preview_rebuild_reuses_unchanged_pages_and_publishes_the_same_site(tmp_
     project = copy_project(tmp_path / "p")
     (project / "content/contact.en.md").write_text(
         (project / "content/contact.en.md").read_text("utf-8") + "\nA [broken link](missing.md).\n", "utf-8")
+    # Untrusted HTML on a page the second rebuild replays: the replay keeps what the sanitiser made of it.
+    (project / "content/contact.mn.md").write_text(
+        (project / "content/contact.mn.md").read_text("utf-8") + "\n<script>alert('x')</script><b onclick=x>Тод</b>\n", "utf-8")
     preview = tmp_path / "preview"
     script = tmp_path / "preview.py"
     script.write_text(_PREVIEW, "utf-8")
@@ -181,6 +184,8 @@ def test_preview_rebuild_reuses_unchanged_pages_and_publishes_the_same_site(tmp_
     assert done.returncode == 0, done.stderr
     assert "Changed round table" in (full / "en/meetings/2024-05-20-ngo-round-table/index.html").read_text("utf-8")
     assert _differences(full, preview) == []
+    contact = (preview / "contact/index.html").read_text("utf-8")
+    assert "<b>Тод</b>" in contact and "alert('x')" not in contact and "onclick" not in contact
 
 
 def test_theme_listing_skips_hidden_files_and_relists_the_project(tmp_path: Path):
@@ -226,3 +231,29 @@ def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):
     finally:
         observer.stop()
         observer.join()
+
+
+def test_the_finder_index_is_built_again_only_when_its_items_change(tmp_path: Path):
+    import datetime as dt
+
+    from ogp import finder
+    from ogp.model import build_model
+    from ogp.validate import validate
+
+    project = copy_project(tmp_path / "p")
+    today = dt.date(2026, 11, 22)
+
+    def index() -> bytes:
+        data, problems = validate(project, today)
+        assert problems == []
+        return finder.finder_index(build_model(data, today), "en")
+
+    first = index()
+    # A new model with the same items: the very same result, not a second lunr build.
+    assert index() is first
+    meeting = project / "data/meetings/2024-05-20-ngo-round-table.yml"
+    meeting.write_text(re.sub(r"(?m)^title_en: .*$", "title_en: Renamed round table", meeting.read_text("utf-8"), count=1), "utf-8")
+    changed = index()
+    assert changed != first and b"Renamed round table" in changed
+    finder._last.clear()
+    assert index() == changed  # what the kept result stands for: a fresh build of the same items
