@@ -69,7 +69,7 @@ def on_page_content(html, page, config, files):
     if page.ogp_cache_hit is not None:
         return html  # restored by page.render (see on_page_markdown)
     logging.getLogger("mkdocs").removeHandler(_recorder)
-    page.ogp_cache_new = pagecache.capture(page, html, list(_recorder.records))
+    page.ogp_cache_new = pagecache.capture(page, list(_recorder.records))
     return html
 
 
@@ -78,9 +78,7 @@ def on_post_page(output, page, config):
     """Keep the final output of a newly rendered page (after every other hook's fixes)."""
     entry = getattr(page, "ogp_cache_new", None)
     if entry is not None:
-        entry.output = output
-        entry.content = page.content  # as the other hooks left it (cleaned), so they can skip a replay
-        pagecache.remember(page.ogp_cache_key, entry)
+        pagecache.complete(page.ogp_cache_key, entry, page.content, output)
     return output
 
 

@@ -42,8 +42,8 @@ def on_pre_build(config):
         raise PluginError(str(err)) from None
     # Missed requirements are reported, not fatal: a past miss cannot be repaired by a
     # pull request, and the site must still publish it.
+    lang = message_language()
     for rid in found.report.missed():
-        lang = message_language()
         log.info(buildlog.line("requirement_missed", lang, rid=rid, found=found.report.verdicts[rid].found[lang]))
     if found.history_error:
         log.info("ogp: %s", found.history_error)

@@ -122,11 +122,6 @@ def lookup(key: str) -> Entry | None:
     return entry if entry and entry.output is not None else None
 
 
-def remember(key: str, entry: Entry) -> None:
-    """Keep a page's entry (its output is added once the template has run)."""
-    _store[key] = entry
-
-
 def replayed(page) -> bool:
     """Whether a page's output comes from the cache, already final (later ``post_page`` work is done)."""
     return getattr(page, "ogp_cache_hit", None) is not None
@@ -168,10 +163,16 @@ def restore(page, entry: Entry, files) -> None:
     page.meta["template"] = TEMPLATE
 
 
-def capture(page, content: str, messages: list[tuple[str, int, str]]) -> Entry:
-    """What to keep of a page that was just rendered."""
+def capture(page, messages: list[tuple[str, int, str]]) -> Entry:
+    """What to keep of a page that was just rendered (its HTML and output come with :func:`complete`)."""
     links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
-    return Entry(content, page._title_from_render, set(page.present_anchor_ids or ()), links, messages)
+    return Entry("", page._title_from_render, set(page.present_anchor_ids or ()), links, messages)
+
+
+def complete(key: str, entry: Entry, content: str, output: str) -> None:
+    """Keep a page once every hook has worked on it: the cleaned HTML (so hooks can skip a replay) and the output."""
+    entry.content, entry.output = content, output
+    _store[key] = entry
 
 
 def export() -> dict:
