@@ -17,6 +17,8 @@ from ogp import buildlog, parallel, passes
 from ogp.finder import finder_index
 from ogp.generate import MARKER as GENERATED, HandWrittenFileError
 from ogp.history import HistoryError
+from ogp.labels import label
+from ogp.publications import PublicationLogError
 from ogp.sitepages import generate, today_from_env
 from ogp.validate import render, validate
 
@@ -38,13 +40,16 @@ def on_pre_build(config):
     log.info(buildlog.line("records_valid", count=files, seconds=time.perf_counter() - started))
     try:
         _state["model"], found = generate(data, Path(config.docs_dir), today, config.site_url or "")
-    except (HandWrittenFileError, HistoryError) as err:
+    except (HandWrittenFileError, HistoryError, PublicationLogError) as err:
         raise PluginError(str(err)) from None
     # Missed requirements are reported, not fatal: a past miss cannot be repaired by a
     # pull request, and the site must still publish it.
     lang = message_language()
     for rid in found.report.missed():
         log.info(buildlog.line("requirement_missed", lang, rid=rid, found=found.report.verdicts[rid].found[lang]))
+    for deadline in found.report.overdue():
+        log.info(buildlog.line("deadline_overdue", lang, plan=deadline["plan"], kind=label("deadline", deadline["kind"], lang),
+                               state=deadline["state"][lang]))
     if found.history_error:
         log.info("ogp: %s", found.history_error)
 

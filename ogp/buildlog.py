@@ -17,6 +17,10 @@ LINES: dict[str, dict[str, str]] = {
         "mn": "ogp: зайлшгүй биелүүлэх шаардлага {rid} хангагдаагүй: {found}",
         "en": "ogp: minimum requirement {rid} not met: {found}",
     },
+    "deadline_overdue": {
+        "mn": "ogp: {plan} төлөвлөгөө — {kind}: {state}",
+        "en": "ogp: plan {plan} — {kind}: {state}",
+    },
     "pages_reused": {
         "mn": "ogp: {hits} хуудсыг дахин ашиглаж, {misses} хуудсыг шинээр үүсгэлээ",
         "en": "ogp: {hits} pages reused, {misses} rendered",

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
-from . import __version__, cli_tools
+from . import __version__, cli_publications, cli_tools
+from .audit import timezone
 from .cli_tools import parse_date as _date
+from .dates import today_in
 from .errors import format_problems, message_language
 from .translations import check_translations
 from .validate import FORMATS, render, validate
@@ -62,16 +65,29 @@ _TEXT = {
         "en": "the date to judge as of (YYYY-MM-DD); default: today",
     },
     "strict": {
-        "mn": "аль нэг шаардлага хангаагүй бол 1 гэсэн төлөвөөр дуусна",
-        "en": "exit with status 1 when a requirement is not met",
+        "mn": "аль нэг шаардлага хангаагүй, эсвэл хугацаа хэтэрсэн бол 1 гэсэн төлөвөөр дуусна",
+        "en": "exit with status 1 when a requirement is not met or a deadline is overdue",
     },
     "irm-pack": {
         "mn": "Төлөвлөгөөний нотлох баримтын багцыг (manifest.csv, compliance.json, файлууд) zip болгон үүсгэнэ.",
         "en": "Write a zip of a plan's evidence (manifest.csv, compliance.json and the files) for the IRM.",
     },
-    "plan": {"mn": "төлөвлөгөөний id, жишээ нь nap5", "en": "the plan's id, e.g. nap5"},
+    "plan": {"mn": "төлөвлөгөөний id, жишээ нь nap5; эсвэл verify (багцыг шалгах)",
+             "en": "the plan's id, e.g. nap5; or verify (check a pack)"},
+    "pack": {"mn": "verify: шалгах zip файл", "en": "verify: the zip to check"},
+    "log": {"mn": "нийтлэлийн бүртгэл (publications.json; анхдагч нь OGP_PUBLICATION_LOG): дахин бичсэн түүх, огноог шалгахад",
+            "en": "a publication log (publications.json; default: OGP_PUBLICATION_LOG), to check rewrites and dates against"},
+    "pack_ok": {"mn": "{pack}: багцын бүх мэдээлэл репозиторт нийцэж байна ({files} файл, {updates} шинэчлэл).",
+                "en": "{pack}: every claim of the pack matches the repository ({files} files, {updates} updates)."},
+    "pack_bad": {"mn": "{pack}: {count} зөрүү олдлоо.", "en": "{pack}: {count} mismatches found."},
     "output": {"mn": "zip файлын зам (анхдагч нь irm-pack-<plan>.zip)", "en": "where to write the zip (default irm-pack-<plan>.zip)"},
     "no_plan": {"mn": "{plan} гэсэн төлөвлөгөө алга. Байгаа нь: {plans}.", "en": "There is no plan {plan}. Plans: {plans}."},
+    "internal": {"mn": "ogp-ийн дотоод алдаа: {error}. Дэлгэрэнгүйг OGP_DEBUG=1 тохируулж дахин ажиллуулж харна уу; энэ алдааг засварлагчдад мэдэгдэнэ үү.",
+                 "en": "Internal error in ogp: {error}. Run again with OGP_DEBUG=1 to see the details, and report it to the maintainers."},
+    "old_records": {"mn": "{day}-ны сүүлийн commit ({commit}) дахь бичлэгүүд өнөөдрийн шалгалтыг давахгүй байна:",
+                    "en": "The records of the last commit of {day} ({commit}) do not pass today's checks:"},
+    "plan_option": {"mn": "дүгнэх төлөвлөгөөний id (анхдагч нь хэрэгжиж буй төлөвлөгөө)",
+                    "en": "the plan to judge (default: the running plan, else the latest)"},
     "written": {"mn": "{path} файлыг бичлээ ({rows} мөр).", "en": "Wrote {path} ({rows} rows)."},
     "valid": {
         "mn": "Бүх бичлэг зөв байна ({count} файл).",
@@ -101,115 +117,181 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     comp.add_argument("--format", choices=("text", "json"), default="text", help=_TEXT["format"][lang])
     comp.add_argument("--lang", choices=LANGUAGES, default=None, help=_TEXT["lang"][lang])
     comp.add_argument("--strict", action="store_true", help=_TEXT["strict"][lang])
+    comp.add_argument("--plan", default=None, help=_TEXT["plan_option"][lang])
     pack = sub.add_parser("irm-pack", help=_TEXT["irm-pack"][lang], description=_TEXT["irm-pack"][lang])
     pack.add_argument("plan", help=_TEXT["plan"][lang])
+    pack.add_argument("pack", nargs="?", type=Path, default=None, help=_TEXT["pack"][lang])
     pack.add_argument("--root", type=Path, default=Path("."), help=_TEXT["root"][lang])
     pack.add_argument("--as-of", type=_date, default=None, help=_TEXT["as_of"][lang])
     pack.add_argument("--output", type=Path, default=None, help=_TEXT["output"][lang])
     pack.add_argument("--lang", choices=LANGUAGES, default=None, help=_TEXT["lang"][lang])
+    for command in (comp, pack):
+        command.add_argument("--log", type=Path, default=None, help=_TEXT["log"][lang])
     cli_tools.add_parsers(sub, lang, _TEXT["root"][lang])
+    cli_publications.add_parsers(sub, lang, _TEXT["root"][lang])
     return parser
 
 
+# Exit statuses, one meaning each (README, "The `ogp` command"): 0 fine; 1 a check failed
+# (a requirement or deadline missed with --strict); 2 invalid input (records, arguments,
+# a missing page translation); 3 the git history cannot be judged; 4 an internal error.
+EXIT_OK, EXIT_MISSED, EXIT_INPUT, EXIT_HISTORY, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
 def cmd_check_translations(root: Path, lang: str) -> int:
-    """Print missing translations under ``root/content``; 0 when there are none."""
+    """Print missing translations under ``root/content``; 2 when there are any."""
     problems = check_translations(root / "content", LANGUAGES, root=root)
     if problems:
         print(format_problems(problems, lang), file=sys.stderr)
-        return 1
+        return EXIT_INPUT
     print(_TEXT["ok"][lang])
-    return 0
+    return EXIT_OK
 
 
 def cmd_validate(root: Path, fmt: str, lang: str, today: dt.date | None) -> int:
-    """Validate the records under ``root``; print problems; 1 when there are any."""
-    data, problems = validate(root, today)
+    """Validate the records under ``root``; print problems; 2 when there are any."""
+    data, problems = validate(root, today or today_in(timezone()))
     if problems:
         print(render(problems, fmt, lang))
-        return 1
+        return EXIT_INPUT
     if fmt == "json":
         print(render([], fmt, lang))
     elif fmt == "text":
         count = sum(1 for records in data.records.values() for r in records if r.parent is None)
         print(_TEXT["valid"][lang].format(count=count))
-    return 0
+    return EXIT_OK
 
 
-# Exit statuses: 0 fine; 1 invalid records (or, with --strict, a requirement not met);
-# 2 bad command line; 3 the git history cannot be judged (shallow clone, no repository).
-EXIT_HISTORY = 3
+def _judged(root: Path, as_of: dt.date | None, lang: str, plan: str | None, out, log: Path | None = None) -> int:
+    """Judge ``plan`` (default: the current one) and hand ``out(model, audit, commit)`` the result.
 
+    Without ``as_of`` the records of the work tree are judged as of today (in
+    ``OGP_TIMEZONE``); with it, the records and history of the last commit of
+    that day, read from git. Returns the exit status.
+    """
+    from contextlib import nullcontext
 
-def _audit(root: Path, as_of: dt.date | None, lang: str):
-    """Validated records and their audit, or an exit status after printing why not."""
-    from .audit import audit
+    from .audit import audit, publication_log, published_state
     from .history import HistoryError
     from .model import build_model
+    from .publications import HistoryUnavailableError, PublicationLogError
 
-    as_of = as_of or dt.date.today()
-    data, problems = validate(root, as_of)
-    if problems:
-        print(render(problems, "text", lang), file=sys.stderr)
-        return None, 1
-    model = build_model(data, as_of)
     try:
-        return (model, audit(data, as_of, model)), 0
-    except HistoryError as err:
+        entries = publication_log(log)
+    except PublicationLogError as err:
         print(str(err), file=sys.stderr)
-        return None, EXIT_HISTORY
+        return EXIT_INPUT
+    try:
+        state = published_state(root, as_of, publications=entries) if as_of else nullcontext(("", root))
+        with state as (commit, folder):
+            day = as_of or today_in(timezone())
+            data, problems = validate(folder, day)
+            if problems:
+                if commit:
+                    print(_TEXT["old_records"][lang].format(commit=commit[:10], day=day), file=sys.stderr)
+                print(render(problems, "text", lang), file=sys.stderr)
+                return EXIT_INPUT
+            model = build_model(data, day)
+            if plan is not None and plan not in model.plans:
+                print(_TEXT["no_plan"][lang].format(plan=plan, plans=", ".join(sorted(model.plans)) or "—"), file=sys.stderr)
+                return EXIT_INPUT
+            found = audit(data, day, model, plan_id=plan, rev=commit or "HEAD", repo=root, publications=entries)
+            return out(model, found, commit)
+    except (HistoryError, HistoryUnavailableError) as err:
+        print(str(err), file=sys.stderr)
+        from .audit import BeforeHistoryError
+        return EXIT_INPUT if isinstance(err, BeforeHistoryError) else EXIT_HISTORY
 
 
-def cmd_compliance(root: Path, as_of, fmt: str, lang: str, strict: bool) -> int:
-    """Print every requirement's verdict; with ``strict``, 1 when any is not met."""
-    from .compliance import RULES
-    from .labels import label
+def cmd_compliance(root: Path, as_of, fmt: str, lang: str, strict: bool, plan: str | None = None,
+                   log: Path | None = None) -> int:
+    """Print every requirement's verdict; with ``strict``, 1 when any (or a deadline) is missed."""
+    from .compliance_text import report_text
 
-    result, status = _audit(root, as_of, lang)
-    if result is None:
-        return status
-    _model, found = result
-    report = found.report
-    if fmt == "json":
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        for rid, verdict in report.verdicts.items():
-            print(f"{rid}  {label('verdict', verdict.status, lang):<14} {verdict.found[lang]}")
-            print(f"      {RULES[rid][lang]}")
-    return 1 if strict and report.missed() else 0
+    def out(_model, found, commit) -> int:
+        report = found.report
+        if fmt == "json":
+            print(json.dumps(dict(report.as_dict(), commit=commit or report.history.get("head")), ensure_ascii=False, indent=2))
+        else:
+            print(report_text(report, lang, commit))
+        rewritten = bool(report.publications.get("unacknowledged"))
+        return EXIT_MISSED if strict and (report.missed() or report.overdue() or rewritten) else EXIT_OK
+
+    return _judged(root, as_of, lang, plan, out, log)
 
 
-def cmd_irm_pack(root: Path, plan: str, as_of, output: Path | None, lang: str) -> int:
+def cmd_irm_pack(root: Path, plan: str, as_of, output: Path | None, lang: str, log: Path | None = None) -> int:
     """Write the IRM evidence pack of ``plan``."""
     from .irmpack import manifest_rows, write_pack
 
-    result, status = _audit(root, as_of, lang)
-    if result is None:
-        return status
-    model, found = result
-    if plan not in model.plans:
-        print(_TEXT["no_plan"][lang].format(plan=plan, plans=", ".join(sorted(model.plans))), file=sys.stderr)
-        return 1
-    path = write_pack(model, found, plan, output or Path(f"irm-pack-{plan}.zip"))
-    print(_TEXT["written"][lang].format(path=path, rows=len(manifest_rows(model, found, plan)[0])))
-    return 0
+    def out(model, found, commit) -> int:
+        path = write_pack(model, found, plan, output or Path(f"irm-pack-{plan}.zip"), root, commit)
+        print(_TEXT["written"][lang].format(path=path, rows=len(manifest_rows(model, found, plan)[0])))
+        return EXIT_OK
+
+    return _judged(root, as_of, lang, plan, out, log)
+
+
+def cmd_verify_pack(root: Path, pack: Path | None, lang: str, parser: argparse.ArgumentParser) -> int:
+    """Check every claim of an IRM pack against the clone at ``root``; 1 when one does not hold."""
+    from .history import HistoryError
+    from .irmpack_verify import PackError, verify_pack
+
+    if pack is None:
+        parser.error("irm-pack verify PACK")
+    try:
+        mismatches = verify_pack(pack, root)
+    except PackError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_INPUT
+    except HistoryError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_HISTORY
+    if mismatches:
+        print("\n".join(m.describe(lang) for m in mismatches))
+        print(_TEXT["pack_bad"][lang].format(pack=pack, count=len(mismatches)))
+        return EXIT_MISSED
+    import json as _json
+    import zipfile
+
+    with zipfile.ZipFile(pack) as archive:
+        facts = _json.loads(archive.read("manifest.json"))
+    print(_TEXT["pack_ok"][lang].format(pack=pack, files=len(facts["files"]), updates=len(facts.get("updates") or [])))
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the ``ogp`` command line; returns the exit status."""
+    """Run the ``ogp`` command line; returns the exit status (bad arguments: 2, from argparse)."""
     lang = message_language()
     parser = _parser(lang)
     args = parser.parse_args(argv)
+    try:
+        return _dispatch(parser, args, lang)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as err:  # a defect of ours: one clear line, and how to see the details
+        if os.environ.get("OGP_DEBUG"):
+            raise
+        print(_TEXT["internal"][lang].format(error=f"{type(err).__name__}: {err}"), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: str) -> int:
+    """Run the chosen subcommand."""
     if args.command == "check-translations":
         return cmd_check_translations(args.root, lang)
     if args.command == "validate":
         return cmd_validate(args.root, args.format, args.lang or lang, args.today)
     if args.command == "compliance":
-        return cmd_compliance(args.root, args.as_of, args.format, args.lang or lang, args.strict)
+        return cmd_compliance(args.root, args.as_of, args.format, args.lang or lang, args.strict, args.plan, args.log)
+    if args.command == "irm-pack" and args.plan == "verify":
+        return cmd_verify_pack(args.root, args.pack, args.lang or lang, parser)
     if args.command == "irm-pack":
-        return cmd_irm_pack(args.root, args.plan, args.as_of, args.output, args.lang or lang)
-    status = cli_tools.run(args, lang)
-    if status is not None:
-        return status
+        return cmd_irm_pack(args.root, args.plan, args.as_of, args.output, args.lang or lang, args.log)
+    for front in (cli_tools, cli_publications):
+        status = front.run(args, lang)
+        if status is not None:
+            return status
     parser.print_help()
     return 0
 

@@ -6,6 +6,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .audit import timezone
+from .dates import today_in
 from .links import check_links, report
 from .scaffold import KINDS, ScaffoldError, new_commitment, new_evidence, new_meeting, new_milestone
 
@@ -65,7 +67,7 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
 def run(args, lang: str) -> int | None:
     """Run ``new`` or ``check-links``; None for other commands."""
     if args.command == "new":
-        today = args.date or dt.date.today()
+        today = args.date or today_in(timezone())
         try:
             if args.kind == "meeting":
                 path = new_meeting(args.root, today, args.target or "meeting")
@@ -77,7 +79,7 @@ def run(args, lang: str) -> int | None:
                 path = new_milestone(args.root, today, args.target or "")
         except ScaffoldError as err:
             print(str(err), file=sys.stderr)
-            return 1
+            return 2  # invalid input (see the exit statuses in ogp/cli.py)
         print(_TEXT["written"][lang].format(path=path.relative_to(args.root).as_posix()))
         return 0
     if args.command == "check-links":

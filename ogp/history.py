@@ -15,9 +15,11 @@ import codecs
 import datetime as dt
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from .chain import Link, chain_dates
 
 DEFAULT_TZ = "Asia/Ulaanbaatar"
 # Starts every commit header. Diff lines always begin with a prefix character and git
@@ -52,20 +54,48 @@ class Commit:
     """One first-parent commit: the files it touched and those it really changed.
 
     Paths are the files' newest names (renames followed); ``committed`` is the
-    committer date, aware, in the repository's time zone.
+    date the commit counts at, aware, in the repository's time zone: its
+    committer date, unless that date is a false claim (see :class:`Link`).
     """
 
     sha: str
     committed: dt.datetime
     files: tuple[str, ...]
     changed: tuple[str, ...]
+    flag: str = ""
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
+@dataclass
+class History:
+    """Every first-parent commit (``chain``, oldest first) and those touching the paths (newest first)."""
+
+    chain: list[Link]
+    commits: list[Commit]
+
+    @property
+    def start(self) -> dt.date | None:
+        """The day the history begins (its first commit, as counted), or None when empty."""
+        return self.chain[0].counted.date() if self.chain else None
+
+    def flagged(self) -> list[Link]:
+        """The commits whose committer date is a false claim, oldest first."""
+        return [link for link in self.chain if link.flag]
+
+    def cut(self, moment: dt.datetime) -> Link | None:
+        """The last commit counted at or before ``moment`` (None when the history begins later)."""
+        found = None
+        for link in self.chain:
+            if link.counted <= moment:
+                found = link
+        return found
+
+
+def run_git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     """Run git in ``root``; ``root``, not an inherited GIT_DIR, decides the repository."""
     env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
+    env["GIT_NO_REPLACE_OBJECTS"] = "1"  # a local `git replace` must not change the history we judge
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, env=env)
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, env=env, input=stdin)
     except FileNotFoundError:
         raise HistoryError("git is not installed: the update history comes from git.\n"
                            "git суулгаагүй байна: шинэчлэлийн түүхийг git-ээс авдаг.") from None
@@ -73,7 +103,7 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def _inspect(root: Path) -> tuple[bool, str]:
     """Check that ``root`` holds a complete history: (has a commit, ``root``'s folder in the repository)."""
-    shallow = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+    shallow = run_git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
     if shallow.returncode != 0:
         raise NotARepositoryError(
             f"{root} is not a git repository: the update history (OGP requirement 2.2) comes from git. "
@@ -89,7 +119,7 @@ def _inspect(root: Path) -> tuple[bool, str]:
             f"{root} нь хэсэгчилсэн (shallow) clone тул git-ийн түүх бүрэн бус байна; шинэчлэлийг "
             "(OGP-ийн шаардлага 2.2) үнэлэх боломжгүй. Түүхийг бүтнээр нь `git fetch --unshallow` "
             "командаар татна уу; GitHub Actions-д actions/checkout-д `fetch-depth: 0` гэж өгнө үү.")
-    return _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode == 0, prefix.strip("\n")
+    return run_git(root, "rev-parse", "--verify", "-q", "HEAD").returncode == 0, prefix.strip("\n")
 
 
 def _limit(root: Path, prefix: str, paths: tuple[str, ...]) -> tuple[str, tuple[str, ...], str]:
@@ -174,35 +204,49 @@ def parse_log(text: str, zone: ZoneInfo, folder: str = "") -> list[Commit]:
     return [commit for commit in found if commit.files]  # --relative=DIR lists every commit
 
 
-def load_commits(root: Path, tz: str = DEFAULT_TZ, paths: tuple[str, ...] = ("data",),
-                 rev: str = "HEAD") -> list[Commit]:
-    """First-parent commits of ``rev`` touching ``paths``, newest first, from one ``git log``.
+def load_chain(root: Path, tz: str = DEFAULT_TZ, rev: str = "HEAD", now: dt.datetime | None = None,
+               deployed: dict[str, dt.datetime] | None = None) -> History:
+    """Only the first-parent chain of ``rev`` with checked dates (one ``git rev-list``; no file lists)."""
+    return load_history(root, tz, rev=rev, now=now, paths=None, deployed=deployed)
 
-    Raises NotARepositoryError outside a repository and ShallowCloneError in a
-    shallow clone; returns [] for a repository without commits.
+
+def load_history(root: Path, tz: str = DEFAULT_TZ, paths: tuple[str, ...] | None = ("data",), rev: str = "HEAD",
+                 now: dt.datetime | None = None, deployed: dict[str, dt.datetime] | None = None) -> History:
+    """The first-parent chain of ``rev`` and its commits touching ``paths``, from two git calls.
+
+    Every commit counts at its checked date (see :func:`chain_dates`; ``now``
+    defaults to the real clock; ``deployed``: commit -> deploy time, from a
+    publication log). Raises NotARepositoryError outside a
+    repository and ShallowCloneError in a shallow clone; a repository without
+    commits has an empty history. ``paths=None`` reads the chain alone.
     """
     zone = ZoneInfo(tz)  # an unknown zone fails here, before git runs
     root = Path(root)
     has_commits, prefix = _inspect(root)
     if not has_commits:
-        return []
+        return History([], [])
+    listed = run_git(root, "rev-list", "--first-parent", "--timestamp", "--reverse", rev, "--")
+    if listed.returncode != 0:
+        raise HistoryError(f"git rev-list failed in {root}: {listed.stderr.decode('utf-8', 'replace').strip()}")
+    stamps = [(sha, int(stamp)) for stamp, _, sha in
+              (line.partition(" ") for line in listed.stdout.decode("ascii", "replace").split("\n") if line)]
+    chain = chain_dates(stamps, zone, now or dt.datetime.now(dt.timezone.utc), deployed)
+    if paths is None:
+        return History(chain, [])
     option, pathspec, folder = _limit(root, prefix, paths)
-    result = _git(root, *LOG_OPTIONS, option, rev, "--", *pathspec)
+    result = run_git(root, *LOG_OPTIONS, option, rev, "--", *pathspec)
     if result.returncode != 0:
         raise HistoryError(f"git log failed in {root}: {result.stderr.decode('utf-8', 'replace').strip()}")
-    return parse_log(result.stdout.decode("utf-8", "replace"), zone, folder)
+    by_sha = {link.sha: link for link in chain}
+    commits = [replace(c, committed=by_sha[c.sha].counted, flag=by_sha[c.sha].flag) if c.sha in by_sha else c
+               for c in parse_log(result.stdout.decode("utf-8", "replace"), zone, folder)]
+    return History(chain, commits)
 
 
-def commits(root: Path, paths: tuple[str, ...] = ("data",), tz: str = DEFAULT_TZ) -> list[Commit]:
-    """Like :func:`load_commits`, but [] outside a repository or in a shallow clone.
-
-    The build only shows "last changed" dates; a shallow clone would date every
-    file to its newest commit, so it shows none rather than wrong ones.
-    """
-    try:
-        return load_commits(root, tz, paths)
-    except (NotARepositoryError, ShallowCloneError):
-        return []
+def load_commits(root: Path, tz: str = DEFAULT_TZ, paths: tuple[str, ...] = ("data",),
+                 rev: str = "HEAD") -> list[Commit]:
+    """First-parent commits of ``rev`` touching ``paths``, newest first (see :func:`load_history`)."""
+    return load_history(root, tz, paths, rev).commits
 
 
 def last_changed(history: list[Commit]) -> dict[str, dt.date]:

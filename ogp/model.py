@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .dates import add_months, add_years
 from .records import Dataset, Record
 from .rules import milestone_key
 
@@ -86,11 +87,6 @@ class Model:
             self.__dict__["_evidence_homes"] = homes
         return homes.get(evidence_id)
 
-    def meetings_of_plan(self, plan_id: str) -> list[Record]:
-        """Meetings about the plan, newest first."""
-        found = [m for m in self.meetings.values() if m.values.get("plan") == plan_id]
-        return sorted(found, key=lambda m: m.values["date"], reverse=True)
-
     def current_plan(self) -> Record | None:
         """The plan running today; else the one that started last."""
         running = [p for p in self.plans.values() if p.values["start"] <= self.today <= p.values["end"]]
@@ -162,15 +158,9 @@ def refresh_due(plan: Record) -> dt.date | None:
     """A four-year plan's refresh is due six months after its second year."""
     if plan.values.get("length_years") != 4:
         return None
-    start = plan.values["start"]
-    two_years = start.replace(year=start.year + 2)
-    month = two_years.month + 6
-    year = two_years.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return two_years.replace(year=year, month=month, day=min(two_years.day, 28))
+    return add_months(plan.values["start"], 30)
 
 
 def next_plan_due(plan: Record) -> dt.date:
     """The next plan is due within one year of this plan's end (no extension exists)."""
-    end = plan.values["end"]
-    return end.replace(year=end.year + 1)
+    return add_years(plan.values["end"], 1)

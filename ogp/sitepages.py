@@ -15,7 +15,8 @@ import csv
 import io
 import json
 
-from .audit import Audit, audit, commit_url
+from .audit import Audit, audit, commit_url, publication_log, timezone
+from .dates import today_in
 from .dashboard import status_chart
 from .finder import finder_pages
 from .feeds import atom_feed, feed_entries, icalendar
@@ -39,7 +40,7 @@ DATA_FOLDER = "data"  # the open data package: datapackage.json, CSV, JSON
 def today_from_env() -> dt.date:
     """Today, or ``OGP_TODAY`` (YYYY-MM-DD) for reproducible builds and tests."""
     value = os.environ.get("OGP_TODAY", "").strip()
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    return dt.date.fromisoformat(value) if value else today_in(timezone())
 
 
 def record_pages(model: Model, found: Audit) -> dict[str, str]:
@@ -53,8 +54,9 @@ def record_pages(model: Model, found: Audit) -> dict[str, str]:
             by_file.setdefault(name, []).append(update)
     pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in ("mn", "en")}
     notice = str(found.history_error) if found.history_error else ""
-    pages.update(compliance_pages(found.report, commit_url(), notice))
-    pages.update(ledger_pages(found.updates, commit_url()))
+    present = {r.file for records in model.data.records.values() for r in records}
+    pages.update(compliance_pages(found.report, commit_url(), notice, present))
+    pages.update(ledger_pages(found.updates, commit_url(), present))
     pages.update(finder_pages())
     for part in (plan_pages(model), commitment_pages(model, updated, by_file, commit_url()), meeting_pages(model, model.data.minutes),
                  evidence_pages(model, sizes), organisation_pages(model), irm_pages(model), cocreation_pages(model)):
@@ -64,12 +66,12 @@ def record_pages(model: Model, found: Audit) -> dict[str, str]:
 
 def history_files(found: Audit) -> dict[str, bytes]:
     """``updates.csv``, ``updates.json`` and ``compliance.json`` for the data folder."""
-    rows = [{"date": u.date.isoformat(), "commit": u.sha, "committed": u.committed.isoformat(), "files": list(u.files)}
-            for u in found.updates]
+    rows = [{"date": u.date.isoformat(), "commit": u.sha, "committed": u.committed.isoformat(), "flag": u.flag,
+             "files": list(u.files)} for u in found.updates]
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(["date", "commit", "committed", "files"])
-    writer.writerows([r["date"], r["commit"], r["committed"], ";".join(r["files"])] for r in rows)
+    writer.writerow(["date", "commit", "committed", "flag", "files"])
+    writer.writerows([r["date"], r["commit"], r["committed"], r["flag"], ";".join(r["files"])] for r in rows)
     report = found.report.as_dict()
     if found.history_error:
         report["history_error"] = str(found.history_error)
@@ -101,13 +103,16 @@ def open_data_files(data: Dataset, site_url: str, today: dt.date, evidence_home:
 def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tuple[Model, Audit]:
     """Write the generated pages, evidence copies and open data into ``docs_dir``; return the model."""
     model = build_model(data, today)
-    found = audit(data, today, model, tolerate_history_errors=True)
+    log = publication_log()
+    found = audit(data, today, model, tolerate_history_errors=True, publications=log)
     write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + GENERATED_FILES)
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
     homes = {e: home for e in model.evidence if (home := model.evidence_home(e))}
     files.update(open_data_files(data, site_url, today, homes))
     files.update(history_files(found))
+    if log is not None:  # published byte for byte: the deploy attests this very file
+        files[f"{DATA_FOLDER}/publications.json"] = Path(os.environ["OGP_PUBLICATION_LOG"].strip()).read_bytes()
     for lang in ("mn", "en"):
         # The finder's index is written by each language's own pass, straight into the
         # site (hooks/records.py): only its script reads it, and the languages build side by side.

@@ -9,12 +9,12 @@ so every date here is a committer date on the published branch.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import Window, add_months, windows
 from .history import Commit, HistoryError
 
 IGNORE_FILE = ".ogp-ignore-commits"
@@ -36,15 +36,18 @@ class Update:
     date: dt.date
     committed: dt.datetime
     files: tuple[str, ...]
+    flag: str = ""  # "backdated" or "future": counted at its parent's date instead
 
 
 @dataclass(frozen=True)
 class PeriodVerdict:
     """Whether one period (a calendar year or a plan year) had updates on two different dates.
 
-    ``status`` is "met", "at-risk" (the current period, not yet met) or "not-met"
-    (a period that ended unmet); ``needed`` is how many more update dates it
-    needs; ``halves_ok`` is None unless each half of the period was required.
+    ``status`` is "met", "at-risk" (the current period, not yet met), "not-met"
+    (a period that ended unmet) or "unverifiable" (it ended unmet, but began
+    before the git history does, so updates made elsewhere cannot be ruled
+    out); ``needed`` is how many more update dates it needs; ``halves_ok`` is
+    None unless each half of the period was required.
     """
 
     start: dt.date
@@ -62,7 +65,7 @@ def updates(commits: Iterable[Commit], ignored: Iterable[str] = frozenset()) -> 
     ``ignored`` holds full or abbreviated hashes, as read by :func:`read_ignore_file`.
     """
     prefixes = tuple(entry.lower() for entry in ignored)  # str.startswith takes a tuple
-    return [Update(c.sha, c.committed.date(), c.committed, c.changed)
+    return [Update(c.sha, c.committed.date(), c.committed, c.changed, c.flag)
             for c in commits if c.changed and not c.sha.startswith(prefixes)]
 
 
@@ -105,53 +108,56 @@ def first_published(commits: list[Commit]) -> dict[str, tuple[str, dt.date]]:
     return found
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by whole months; the 31st (or 29 February) becomes the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _periods(first: dt.date, as_of: dt.date, mode: str) -> list[tuple[dt.date, dt.date]]:
-    """(start, end) of every period from the one containing ``first`` to the one containing ``as_of``."""
+def _periods(first: dt.date, as_of: dt.date, mode: str, last_day: dt.date | None) -> list[Window]:
+    """Every period from the one containing ``first`` to the one containing ``as_of`` (or ``last_day``)."""
+    until = min(as_of, last_day) if last_day else as_of
     if mode == "calendar":
-        return [(dt.date(year, 1, 1), dt.date(year, 12, 31)) for year in range(first.year, as_of.year + 1)]
+        return [Window(dt.date(year, 1, 1), dt.date(year, 12, 31)) for year in range(first.year, until.year + 1)]
     if mode != "plan":
         raise ValueError(f"mode must be 'calendar' or 'plan', not {mode!r}")
-    found, year = [], 0
-    # Each start is computed from ``first`` itself, so a 29 February start does not drift.
-    while (start := _add_months(first, 12 * year)) <= as_of:
-        found.append((start, _add_months(first, 12 * (year + 1)) - dt.timedelta(days=1)))
-        year += 1
-    return found
+    # Plan years are counted over the whole plan (a short last remainder joins the year
+    # before it), so the same years are judged whatever the date of judgement.
+    if last_day is None:  # open-ended: whole years up to the one holding ``until``
+        years = (until.year - first.year) + 1
+        last_day = add_months(first, 12 * years) - dt.timedelta(days=1)
+    series = windows(first, last_day, 12)
+    return [window for window in series if window.start <= until]
 
 
-def _verdict(start: dt.date, end: dt.date, days: list[dt.date], as_of: dt.date,
-             require_halves: bool) -> PeriodVerdict:
+def _verdict(window: Window, days: list[dt.date], as_of: dt.date, require_halves: bool,
+             history_start: dt.date | None) -> PeriodVerdict:
     """Judge one period from the sorted, distinct update dates up to ``as_of``."""
+    start, end = window.start, window.end
     inside = days[bisect.bisect_left(days, start):bisect.bisect_right(days, end)]
-    middle = _add_months(start, 6)
+    middle = add_months(start, 6)
     halves = (any(day < middle for day in inside), any(day >= middle for day in inside))
-    needed = max(0, DATES_NEEDED - len(inside))
+    needed = max(0, window.needs(DATES_NEEDED) - len(inside))
     if require_halves:
         needed = max(needed, halves.count(False))  # one date in each empty half
     over = end < as_of
-    status = "met" if needed == 0 else "not-met" if over else "at-risk"
+    status = "met" if needed == 0 else "at-risk" if not over else "not-met"
+    if status == "not-met" and history_start is not None and start < history_start:
+        status = "unverifiable"
     return PeriodVerdict(start, end, inside, status, 0 if over else (end - as_of).days, needed,
                          all(halves) if require_halves else None)
 
 
 def update_rule(updates: Iterable[Update], as_of: dt.date, first_year_start: dt.date | None = None,
-                mode: str = "calendar", require_halves: bool = False) -> list[PeriodVerdict]:
+                mode: str = "calendar", require_halves: bool = False, last_day: dt.date | None = None,
+                history_start: dt.date | None = None) -> list[PeriodVerdict]:
     """One verdict per period, oldest first, up to the period containing ``as_of``.
 
     mode "calendar": calendar years from the year of the first update (or of
     ``first_year_start``); with no update and no start, only the current year.
     mode "plan": twelve-month periods from ``first_year_start`` (e.g. a plan's
-    start), which is then required. Updates after ``as_of`` are not known yet.
+    start), which is then required. ``last_day`` ends the series (a plan's
+    end); ``history_start`` is the day the git history begins: a period that
+    began earlier and ended unmet is "unverifiable", not "not-met". Updates
+    after ``as_of`` are not known yet.
     """
     days = sorted({update.date for update in updates if update.date <= as_of})
     if mode == "plan" and first_year_start is None:
         raise ValueError("mode 'plan' needs first_year_start")
     first = first_year_start or (days[0] if days else as_of)
-    return [_verdict(start, end, days, as_of, require_halves) for start, end in _periods(first, as_of, mode)]
+    return [_verdict(window, days, as_of, require_halves, history_start)
+            for window in _periods(first, as_of, mode, last_day)]

@@ -135,6 +135,12 @@ def load_yaml(path: Path, shown: str, keep_node: bool = True) -> Document:
     text = read_text(path, shown, doc)
     if text is None:
         return doc
+    return parse_text(text, shown, keep_node, doc)
+
+
+def parse_text(text: str, shown: str, keep_node: bool = True, doc: Document | None = None) -> Document:
+    """Parse YAML ``text`` (already decoded) with the same rules and limits as a record file."""
+    doc = doc or Document(shown)
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         doc.problems.append(Problem("empty-file", shown, 1, 1))
         return doc

@@ -32,7 +32,7 @@ def test_check_translations_names_missing_file_in_chosen_language(tmp_path: Path
     project = copy_project(tmp_path / "p")
     (project / "content/contact.mn.md").unlink()
     en = run("check-translations", "--root", str(project))
-    assert en.returncode == 1
+    assert en.returncode == 2
     assert en.stderr.startswith("content/contact.en.md: [missing-translation]")
     assert "content/contact.mn.md does not exist" in en.stderr
     mn = run("check-translations", "--root", str(project), OGP_LANG="mn")
@@ -61,7 +61,7 @@ def broken_copy(tmp_path: Path) -> Path:
 def test_validate_formats(tmp_path: Path):
     project = broken_copy(tmp_path)
     text = run("validate", "--root", str(project), "--today", "2026-11-22")
-    assert text.returncode == 1
+    assert text.returncode == 2
     assert re.match(r"data/organisations/cabinet-secretariat\.yml:\d+:\d+: \[not-allowed\] `type` cannot be \"goverment\"\.\n"
                     r"    Did you mean `government`\? Allowed values: ", text.stdout)
     github = run("validate", "--root", str(project), "--format", "github", "--today", "2026-11-22")

@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import ROOT, build_env
 
 from ogp.audit import audit
-from ogp.compliance import forum_every_six_months
+from ogp.compliance import Context, forum_every_six_months
 from ogp.model import build_model
 from ogp.validate import validate
 
@@ -63,13 +63,17 @@ def test_timeline_committed_nineteen_days_before_passes_3_1(tmp_path: Path):
     assert report.verdicts["3.1"].status == "met"
 
 
-def with_forum_meetings(tmp_path: Path, days: list[str]) -> Path:
+def with_forum_meetings(tmp_path: Path, days: list[str], rules: bool = True) -> Path:
     repo = tmp_path / "data-only"
     shutil.copytree(BASE, repo)
     for day in days:
         (repo / f"data/meetings/{day}-forum.yml").write_text(
             f"id: {day}-forum\ndate: {day}\ntype: forum\nformat: online\ntitle_mn: Хуралдаан\ntitle_en: Meeting\n"
             "plan: nap1\nexample: true\n", "utf-8")
+    if rules:
+        (repo / "data/evidence/forum-rules.yml").write_text(
+            "id: forum-rules\ndate: 2023-06-01\nkind: forum-rules\ntitle_mn: Дүрэм\ntitle_en: Rules\n"
+            "url: https://example.org/rules\nlanguages: [mn]\nexample: true\n", "utf-8")
     return repo
 
 
@@ -77,24 +81,30 @@ def forum_verdict(repo: Path, as_of: dt.date):
     data, problems = validate(repo, as_of)
     assert problems == []
     model = build_model(data, as_of)
-    return forum_every_six_months(model, model.current_plan())
+    return forum_every_six_months(Context(model, model.current_plan(), as_of))
 
 
-def test_seven_month_gap_between_forum_meetings_fails_1_1(tmp_path: Path):
-    # The base plan runs 2024-01-01 to 2025-12-31 and has a forum meeting on 2024-03-01.
-    verdict = forum_verdict(with_forum_meetings(tmp_path, ["2024-10-05", "2025-02-01"]), dt.date(2025, 3, 1))
+def test_a_six_month_window_without_a_forum_meeting_fails_1_1(tmp_path: Path):
+    # The base plan runs 2024-01-01 to 2025-12-31 and has a forum meeting on 2024-03-01;
+    # nothing falls in July-December 2024.
+    verdict = forum_verdict(with_forum_meetings(tmp_path, ["2025-02-01"]), dt.date(2025, 3, 1))
     assert verdict.status == "not-met"
-    assert "2024-03-01" in verdict.found["en"] and "2024-10-05" in verdict.found["en"]
+    assert [(p.key, p.status) for p in verdict.parts] == [
+        ("2024-01-01 – 2024-06-30", "met"), ("2024-07-01 – 2024-12-31", "not-met"),
+        ("2025-01-01 – 2025-06-30", "met"), ("rules", "met")]
+    assert "2024-07-01 – 2024-12-31" in verdict.found["en"]
 
 
-def test_forum_meetings_within_six_months_pass_1_1(tmp_path: Path):
+def test_a_forum_meeting_in_every_window_and_published_rules_pass_1_1(tmp_path: Path):
     verdict = forum_verdict(with_forum_meetings(tmp_path, ["2024-08-20", "2025-02-01"]), dt.date(2025, 3, 1))
     assert verdict.status == "met"
+    assert forum_verdict(with_forum_meetings(tmp_path / "b", ["2024-08-20", "2025-02-01"], rules=False),
+                         dt.date(2025, 3, 1)).status == "not-met"  # the rules are the other half of 1.1
 
 
-def test_next_forum_meeting_due_soon_is_at_risk(tmp_path: Path):
-    verdict = forum_verdict(with_forum_meetings(tmp_path, ["2024-08-20"]), dt.date(2025, 1, 10))
-    assert verdict.status == "at-risk" and "2025-02-20" in verdict.found["en"]
+def test_a_running_window_without_a_forum_meeting_is_at_risk(tmp_path: Path):
+    verdict = forum_verdict(with_forum_meetings(tmp_path, ["2024-08-20"]), dt.date(2025, 5, 10))
+    assert verdict.status == "at-risk" and "51 days left" in verdict.found["en"]
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -133,7 +143,7 @@ def test_irm_pack_lists_evidence_with_first_publication(tmp_path: Path):
     assert {"README.txt", "manifest.csv", "compliance.json", "data/files/nap1/standard.txt"} <= names
     standard = [line for line in manifest if ",nap1-standard," in line]
     assert standard and all(",2023-08-01," in line for line in standard)
-    assert run("irm-pack", "nap9", "--root", str(repo)).returncode == 1
+    assert run("irm-pack", "nap9", "--root", str(repo)).returncode == 2
 
 
 def test_plan_years_and_halves_options(tmp_path: Path, monkeypatch):
@@ -143,7 +153,8 @@ def test_plan_years_and_halves_options(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("OGP_UPDATE_HALVES", "1")
     report = judge(repo, dt.date(2024, 7, 1))
     first = report.periods[0]
-    assert (first.start, first.status, first.halves_ok) == (dt.date(2023, 1, 1), "not-met", False)
+    # Only the plan's years are judged (it starts on 2024-01-01); both updates fell in 2023.
+    assert (first.start, first.status, first.halves_ok) == (dt.date(2024, 1, 1), "at-risk", False)
     monkeypatch.setenv("OGP_UPDATE_YEAR", "plan")
     monkeypatch.delenv("OGP_UPDATE_HALVES")
     report = judge(repo, dt.date(2024, 7, 1))

@@ -41,7 +41,7 @@ def test_new_records_validate_once_filled(tmp_path: Path):
         assert result.returncode == 0, result.stderr
     # As written, the blanks are exactly what validation asks for, each with file and line.
     before = run("validate", "--root", str(root), "--today", "2026-11-22", cwd=root)
-    assert before.returncode == 1 and "[missing-field]" in before.stdout and "Traceback" not in before.stderr
+    assert before.returncode == 2 and "[missing-field]" in before.stdout and "Traceback" not in before.stderr
     fill_blanks(root / "data/meetings/2026-11-20-budget-talk.yml")
     fill_blanks(root / "data/commitments/nap5/nap5-10.yml", {"lead_agency: Бичвэр lead_agency": "lead_agency: cabinet-secretariat"})
     fill_blanks(root / "data/commitments/nap5/nap5-02.yml")
@@ -54,7 +54,7 @@ def test_new_refuses_to_overwrite(tmp_path: Path):
     root = data_copy(tmp_path)
     assert run("new", "meeting", "x", "--date", "2026-11-20", "--root", str(root), cwd=root).returncode == 0
     again = run("new", "meeting", "x", "--date", "2026-11-20", "--root", str(root), cwd=root)
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 2 and "already exists" in again.stderr
 
 
 class Pages(BaseHTTPRequestHandler):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ogp.history import NotARepositoryError, ShallowCloneError, commits, last_changed, load_commits
+from ogp.history import NotARepositoryError, ShallowCloneError, last_changed, load_commits
 from ogp.updates import (IgnoreFileError, Update, first_published, read_ignore_file, update_rule,
                          updates)
 
@@ -158,14 +158,12 @@ def test_a_shallow_clone_refuses_to_judge(repo, tmp_path):
         load_commits(clone)
     assert "fetch-depth: 0" in str(error.value) and "git fetch --unshallow" in str(error.value)
     assert "түүх бүрэн бус" in str(error.value)  # the Mongolian half
-    assert commits(clone) == []
 
 
 def test_a_folder_outside_git_is_not_a_repository(tmp_path):
     with pytest.raises(NotARepositoryError, match="not a git repository") as error:
         load_commits(tmp_path)
     assert "git репозитор биш" in str(error.value)
-    assert commits(tmp_path) == []
 
 
 def test_a_repository_without_commits_has_no_history(repo):

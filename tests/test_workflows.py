@@ -50,7 +50,8 @@ def test_least_privilege_and_pinned_actions():
             assert "${{" not in step.get("run", ""), f"{path.name}/{job_name}: {step.get('run')}"
         for job_name, job in workflow["jobs"].items():
             if "permissions" in job:
-                assert path.name == "deploy.yml" and job_name == "deploy", f"{path.name}/{job_name} widens permissions"
+                assert path.name == "deploy.yml" and job_name in ("deploy", "attest"), \
+                    f"{path.name}/{job_name} widens permissions"
 
 
 def test_deploy_builds_full_history_once_at_a_time():
@@ -59,6 +60,10 @@ def test_deploy_builds_full_history_once_at_a_time():
     checkout = next(s for _, _, s in steps(deploy) if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    # Signing has its own job: the build job (pip, make, MkDocs hooks) never holds an OIDC token.
+    assert deploy["jobs"]["attest"]["permissions"] == {"id-token": "write", "attestations": "write"}
+    assert "permissions" not in deploy["jobs"]["build"]
+    assert set(deploy["jobs"]["deploy"]["needs"]) == {"build", "attest"}, "nothing is published unattested"
     checks = load(ROOT / ".github/workflows/checks.yml")
     assert any("ci-validate.sh" in s.get("run", "") for _, _, s in steps(checks))
     assert any(".ci/run" in s.get("run", "") for _, _, s in steps(checks))
@@ -67,6 +72,24 @@ def test_deploy_builds_full_history_once_at_a_time():
 def test_codeowners_protects_code_and_configuration():
     owners = (ROOT / ".github/CODEOWNERS").read_text("utf-8")
     for path in ("/hooks/", "/scripts/", "/theme_overrides/", "/mkdocs.yml", "/.github/", "/requirements.txt",
-                 "/requirements-dev.txt", "/pyproject.toml", "/ogp/"):
+                 "/requirements-dev.txt", "/pyproject.toml", "/ogp/", "/.ogp-rewrites"):
         assert re.search(rf"^{re.escape(path)}\s+@", owners, re.M), path
     assert not re.search(r"^/(data|content)/", owners, re.M), "editors must be able to merge records and pages"
+
+
+def test_deploy_extends_the_publication_log_before_building_and_attests_the_artifact():
+    build = load(ROOT / ".github/workflows/deploy.yml")["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in build]
+    log_step = next(i for i, run in enumerate(runs) if "ogp publications append" in run)
+    build_step = next(i for i, run in enumerate(runs) if "make site" in run)
+    assert any("make install" in run for run in runs[:log_step]), "ogp must be installed before it runs"
+    assert log_step < build_step
+    script = runs[log_step]
+    assert "--missing-ok" in script and "/data/publications.json" in script and '"404"' in script
+    assert "date -u +%Y-%m-%dT%H:%M:%SZ" in script and "$GITHUB_RUN_ID" in script
+    log_path = build[log_step]["env"]["OGP_PUBLICATION_LOG"]
+    assert '--output "$OGP_PUBLICATION_LOG"' in script
+    assert build[build_step]["env"]["OGP_PUBLICATION_LOG"] == log_path
+    attest = load(ROOT / ".github/workflows/deploy.yml")["jobs"]["attest"]["steps"]
+    provenance = next(s for s in attest if s.get("uses", "").startswith("actions/attest-build-provenance@"))
+    assert "/artifact.tar" in provenance["with"]["subject-path"]

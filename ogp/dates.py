@@ -1,0 +1,94 @@
+"""The one place for calendar arithmetic: months, plan windows, "today" in a time zone.
+
+Every rule of the OGP process is counted in calendar months from a date (a plan
+year, six months between forum meetings, a refresh after two years). Months
+have different lengths, so a day that does not exist in the target month (the
+31st, or 29 February) becomes that month's last day, and every window of a
+series is counted from the series' own start, so that no error accumulates.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months (negative goes back); a missing day becomes the month's last."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved by whole years; 29 February becomes 28 February in a common year."""
+    return add_months(day, 12 * years)
+
+
+@dataclass(frozen=True)
+class Window:
+    """One window of a series (a plan year, a six-month period), with what it must hold.
+
+    ``share`` is the window's length as a part of a full window (1.0 for all
+    but a short last one), so a rule can ask for proportionally fewer events.
+    """
+
+    start: dt.date
+    end: dt.date
+    share: float = 1.0
+
+    def needs(self, per_window: int) -> int:
+        """How many events this window needs when a full one needs ``per_window`` (at least one)."""
+        return max(1, math.ceil(per_window * self.share - 1e-9))
+
+    def holds(self, day: dt.date) -> bool:
+        """True when ``day`` falls inside the window (both ends included)."""
+        return self.start <= day <= self.end
+
+
+def windows(start: dt.date, end: dt.date, months: int) -> list[Window]:
+    """Consecutive windows of ``months`` months covering ``start`` .. ``end``, both included.
+
+    A remainder shorter than half a window joins the window before it (a plan
+    that ends a month after its fourth year has four years, the last one of
+    thirteen months); a longer remainder is a window of its own with a share
+    below one. A plan shorter than one window is one window.
+    """
+    found: list[Window] = []
+    index = 0
+    while True:
+        begin = add_months(start, months * index)
+        if begin > end:
+            break
+        stop = add_months(start, months * (index + 1)) - dt.timedelta(days=1)
+        found.append(Window(begin, min(stop, end)))
+        index += 1
+    if len(found) > 1 and found[-1].end < add_months(found[-1].start, months) - dt.timedelta(days=1):
+        last = found[-1]
+        full = (add_months(last.start, months) - last.start).days
+        share = ((last.end - last.start).days + 1) / full
+        if share < 0.5:
+            found[-2:] = [Window(found[-2].start, last.end)]
+        else:
+            found[-1] = Window(last.start, last.end, share)
+    return found
+
+
+def today_in(zone: str | ZoneInfo) -> dt.date:
+    """The calendar date now in ``zone`` (not the machine's own zone)."""
+    return dt.datetime.now(zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)).date()
+
+
+def end_of_day(day: dt.date, zone: str | ZoneInfo) -> dt.datetime:
+    """The last instant of ``day`` in ``zone``, as an aware datetime."""
+    zone = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
+    return dt.datetime.combine(day, dt.time(23, 59, 59, 999999), zone)
+
+
+def spell_days(days: int, lang: str) -> str:
+    """A count of days in words: "1 day", "183 days"; Mongolian "1 хоног", "183 хоног"."""
+    if lang == "mn":
+        return f"{days} хоног"
+    return f"{days} day" if days == 1 else f"{days} days"
