@@ -27,6 +27,16 @@ def add_years(day: dt.date, years: int) -> dt.date:
     return add_months(day, 12 * years)
 
 
+def months_between(start: dt.date, end: dt.date) -> float:
+    """Months from ``start`` to ``end``: whole months, then the rest as a part of the next month."""
+    whole = (end.year - start.year) * 12 + end.month - start.month
+    while whole > 0 and add_months(start, whole) > end:
+        whole -= 1
+    begin = add_months(start, whole)
+    rest = (end - begin).days / (add_months(start, whole + 1) - begin).days
+    return whole + rest
+
+
 @dataclass(frozen=True)
 class Window:
     """One window of a series (a plan year, a six-month period), with what it must hold.
@@ -67,8 +77,7 @@ def windows(start: dt.date, end: dt.date, months: int) -> list[Window]:
         index += 1
     if len(found) > 1 and found[-1].end < add_months(found[-1].start, months) - dt.timedelta(days=1):
         last = found[-1]
-        full = (add_months(last.start, months) - last.start).days
-        share = ((last.end - last.start).days + 1) / full
+        share = months_between(last.start, last.end + dt.timedelta(days=1)) / months
         if share < 0.5:
             found[-2:] = [Window(found[-2].start, last.end)]
         else:
@@ -76,9 +85,10 @@ def windows(start: dt.date, end: dt.date, months: int) -> list[Window]:
     return found
 
 
-def today_in(zone: str | ZoneInfo) -> dt.date:
-    """The calendar date now in ``zone`` (not the machine's own zone)."""
-    return dt.datetime.now(zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)).date()
+def today_in(zone: str | ZoneInfo, now: dt.datetime | None = None) -> dt.date:
+    """The calendar date in ``zone`` (not the machine's own zone) now, or at the aware moment ``now``."""
+    zone = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(zone).date()
 
 
 def end_of_day(day: dt.date, zone: str | ZoneInfo) -> dt.datetime:

@@ -189,6 +189,19 @@ def cso_meetings(s: Story):
                                     meeting("2024-12-28", "civil-society"), (COCREATION, text)]), base=True)
 
 
+def approval_after_the_start(s: Story):
+    # Co-creation ran into the plan's first weeks: its approval meeting of 12 January is co-creation.
+    text = (BASE / COCREATION).read_text("utf-8").replace("end: 2023-12-10", "end: 2024-01-12")
+    s.commit(t("2023-08-01"), dict([RULES, (COCREATION, text), meeting("2024-01-12", "forum"),
+                                    meeting("2024-08-01", "civil-society")]), base=True)
+
+
+def outreach_listed_and_held(s: Story):
+    outreach = meeting("2023-09-25", "outreach")
+    text = (BASE / COCREATION).read_text("utf-8").replace("example: true", f"outreach: [{outreach[0][14:-4]}]\nexample: true")
+    s.commit(t("2023-08-01"), dict([RULES, outreach, (COCREATION, text)]), base=True)
+
+
 def four_years_from_29_february(s: Story):
     plan = (BASE / "data/plans/nap1.yml").read_text("utf-8")
     plan = plan.replace("start: 2024-01-01", "start: 2024-02-29").replace("end: 2025-12-31", "end: 2028-06-30")
@@ -220,6 +233,10 @@ TABLE = [
     (cso_meetings, "2024-12-20", None, {"5.1": "at-risk"}, [], ("5.1", [("2024-01-01 – 2024-12-31", "at-risk")])),
     (cso_meetings, "2025-01-05", None, {"5.1": "at-risk"}, [],
      ("5.1", [("2024-01-01 – 2024-12-31", "met"), ("2025-01-01 – 2025-12-31", "at-risk")])),
+    # 2024: the forum meeting of 1 March and the civil-society meeting of 1 August, not the approval.
+    (approval_after_the_start, "2025-01-05", None, {"5.1": "at-risk"}, [],
+     ("5.1", [("2024-01-01 – 2024-12-31", "met"), ("2025-01-01 – 2025-12-31", "at-risk")])),
+    (approval_after_the_start, "2024-07-01", None, {"5.1": "at-risk"}, [], ("5.1", [("2024-01-01 – 2024-12-31", "at-risk")])),
     (four_years_from_29_february, "2026-09-01", None, {"3.1": "not-met"}, [],
      ("3.1", [("nap1", "met"), ("refresh", "not-met")])),
 ]
@@ -248,6 +265,14 @@ def test_a_flagged_commit_adds_no_update_day(tmp_path: Path):
     [flag] = report.flags
     assert flag["claimed"].startswith("2025-01-15") and flag["counted"].startswith("2025-03-01")
     assert [p.update_dates for p in report.periods][-1] == [dt.date(2025, 3, 1)]
+
+
+def test_an_outreach_event_listed_and_held_counts_once(tmp_path: Path):
+    s = Story(tmp_path / "repo")
+    outreach_listed_and_held(s)
+    verdict = judge(s, "2024-07-01").verdicts["3.2"]
+    assert verdict.status == "met" and verdict.found["en"] == "1 outreach event(s) recorded."
+    assert [e["id"] for e in verdict.evidence] == ["2023-09-25-outreach"]
 
 
 def test_no_forum_meeting_is_never_reported_as_a_last_meeting(tmp_path: Path):
