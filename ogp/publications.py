@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .history import HistoryError
+from .history import HistoryError, run_git
 
 FORMAT = 1
 ACK_FILE = ".ogp-rewrites"
@@ -172,15 +171,14 @@ def read_acknowledged(root: Path) -> dict[str, str]:
 
 
 def _git(root: Path, *args: str, stdin: str | None = None, check: bool = False) -> subprocess.CompletedProcess:
-    # ``root`` decides the repository, not a GIT_DIR inherited from a hook; replace refs are
-    # ignored, because a local `git replace` could make a rewritten commit look present.
-    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
+    """:func:`ogp.history.run_git` with text in and out (replace refs ignored there too)."""
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, text=True,
-                                env={**env, "GIT_NO_REPLACE_OBJECTS": "1"})
-    except FileNotFoundError:
+        raw = run_git(root, *args, stdin=stdin.encode("utf-8") if stdin is not None else None)
+    except HistoryError:  # git is not installed
         raise HistoryUnavailableError("git is not installed: the publication log is checked with git.",
                                       "git суулгаагүй байна: нийтлэлийн бүртгэлийг git-ээр шалгадаг.") from None
+    result = subprocess.CompletedProcess(raw.args, raw.returncode, raw.stdout.decode("utf-8", "replace"),
+                                         raw.stderr.decode("utf-8", "replace"))
     if check and result.returncode != 0:
         raise HistoryUnavailableError(f"git {args[0]} failed in {root}: {result.stderr.strip()}",
                                       f"{root} дотор git {args[0]} амжилтгүй боллоо: {result.stderr.strip()}")
