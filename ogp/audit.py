@@ -177,8 +177,8 @@ def published_state(root: Path, day: dt.date, now: dt.datetime | None = None,
         raise BeforeHistoryError(
             f"{day} is before the repository's history, which begins on {begins}: nothing was published then. "
             f"Give a date from {begins} on.\n"
-            f"{day} нь баримтын сангийн түүх эхлэхээс ({begins}) өмнөх өдөр тул тэр үед юу ч нийтлэгдээгүй. "
-            f"{begins}-ноос хойших огноо өгнө үү.")
+            f"{day} нь баримтын сангийн түүх эхэлсэн өдрөөс ({begins}) өмнөх өдөр тул тэр үед юу ч нийтлэгдээгүй. "
+            f"{begins} буюу түүнээс хойших огноо өгнө үү.")
     with state_at(root, link.sha) as folder:
         yield link.sha, folder
 

@@ -23,8 +23,9 @@ WARN_DAYS = 60  # a deadline or a window's end this close is flagged "at risk"
 # The worst part decides: a miss outweighs what cannot be proved, which outweighs a risk.
 SEVERITY = {"not-applicable": 0, "met": 1, "at-risk": 2, "unverifiable": 3, "not-met": 4}
 FORUM_MONTHS, MEETINGS_PER_YEAR = 6, 2
+LANGUAGE_NAMES = {"mn": {"mn": "монгол", "en": "Mongolian"}, "en": {"mn": "англи", "en": "English"}}
 PART_NAMES = {
-    "rules": {"mn": "Форумын дүрэм", "en": "Forum rules"},
+    "rules": {"mn": "Үндэсний зөвлөлийн дүрэм", "en": "Forum rules"},
     "initial": {"mn": "Хамтран бүтээх үйл явц", "en": "Co-creation"},
     "refresh": {"mn": "Шинэчлэл", "en": "Refresh"},
     "plan": {"mn": "Төлөвлөгөө", "en": "Plan"},
@@ -42,7 +43,7 @@ RULES = {
             "en": "The co-creation timeline and how to take part are published at least 14 days before co-creation starts (also for a refresh)."},
     "3.2": {"mn": "Хамтран бүтээх үеэр НЗТ-ийн талаар мэдээлэл түгээх, сурталчлах арга хэмжээ зохион байгуулна.",
             "en": "Outreach and awareness-raising activities are held for co-creation."},
-    "3.3": {"mn": "Олон талын оролцогчдоос санал авах суваг тодорхой хугацаанд нээлттэй байна.",
+    "3.3": {"mn": "Олон талт оролцогчдоос санал авах суваг тодорхой хугацаанд нээлттэй байна.",
             "en": "A channel to collect input from stakeholders is open for a stated period."},
     "4.1": {"mn": "Ирсэн санал бүрд үндэслэл бүхий хариуг төлөвлөгөөг хүргүүлэхээс өмнө нийтэлнэ.",
             "en": "Every input received gets a reasoned response, published before the plan is submitted."},
@@ -156,7 +157,7 @@ def count_part(window: Window, held: int, needed: int, as_of: dt.date, mn: str, 
     if window.end >= as_of:
         left = (window.end - as_of).days
         return Part(key, "at-risk", {
-            "mn": f"{had['mn']}; дахиад {needed - held} хэрэгтэй, {spell_days(left, 'mn')} үлдсэн.",
+            "mn": f"{had['mn']}; дахиад {needed - held} {mn} хэрэгтэй, {spell_days(left, 'mn')} үлдсэн.",
             "en": f"{had['en']}; {needed - held} more needed, {spell_days(left, 'en')} left."}, window.start, window.end)
     return Part(key, "not-met", {"mn": f"{had['mn']}; дор хаяж {needed} байх ёстой байсан.",
                                  "en": f"{had['en']}; at least {needed} needed."}, window.start, window.end)
@@ -177,19 +178,19 @@ def forum_every_six_months(ctx: Context) -> Verdict:
     for window in plan_windows(ctx, FORUM_MONTHS):
         held = [m for m in forums if window.holds(m.values["date"])]
         evidence += [meeting_evidence(m) for m in held]
-        parts.append(count_part(window, len(held), 1, ctx.as_of, "форумын хуралдаан", ("forum meeting", "forum meetings")))
+        parts.append(count_part(window, len(held), 1, ctx.as_of, "Үндэсний зөвлөлийн хуралдаан", ("forum meeting", "forum meetings")))
     rules = sorted((e for e in ctx.model.evidence.values() if e.values["kind"] == "forum-rules"
                     and e.values["date"] <= ctx.as_of), key=lambda e: (e.values["date"], e.id))
     if rules:
         evidence += [{"kind": "evidence", "id": e.id, "date": e.values["date"].isoformat(), "file": e.file} for e in rules]
-        parts.append(Part("rules", "met", {"mn": f"Форумын дүрэм нийтлэгдсэн ({rules[-1].id}).",
+        parts.append(Part("rules", "met", {"mn": f"Үндэсний зөвлөлийн дүрэм нийтлэгдсэн ({rules[-1].id}).",
                                            "en": f"The forum's rules are published ({rules[-1].id})."}))
     else:
         parts.append(Part("rules", "not-met", {
-            "mn": "Форумын дүрэм, журам баримтын санд алга: `kind: forum-rules` төрлийн нотлох баримт нэмнэ үү.",
+            "mn": "Үндэсний зөвлөлийн дүрэм, журам баримтын санд алга: `kind: forum-rules` төрлийн нотлох баримт нэмнэ үү.",
             "en": "The forum's rules are not in the repository: add an evidence record of `kind: forum-rules`."}))
     if ctx.as_of < ctx.plan.values["start"]:
-        parts.insert(0, Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө {ctx.plan.values['start']}-нд эхэлнэ.",
+        parts.insert(0, Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө хараахан эхлээгүй; эхлэх огноо: {ctx.plan.values['start']}.",
                                                          "en": f"The plan starts on {ctx.plan.values['start']}."}))
     return from_parts("1.1", parts, evidence)
 
@@ -204,8 +205,8 @@ def latest_plan_documents(ctx: Context) -> Verdict:
     evidence = [{"kind": "evidence", "id": d.id, "file": d.file, "languages": d.values.get("languages")} for d in docs]
     missing = [lang for lang in ("mn", "en") if lang not in langs]
     if missing:
-        part = Part(plan.id, "not-met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг дутуу хэл: {', '.join(missing)}.",
-                                         "en": f"Plan {plan.id} lacks its document in: {', '.join(missing)}."})
+        part = Part(plan.id, "not-met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг дараах хэлээр алга: {', '.join(LANGUAGE_NAMES[l]['mn'] for l in missing)}.",
+                                         "en": f"Plan {plan.id} lacks its document in: {', '.join(LANGUAGE_NAMES[l]['en'] for l in missing)}."})
     else:
         part = Part(plan.id, "met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг хоёр хэлээр байна.",
                                      "en": f"Plan {plan.id} has its documents in both languages."})
@@ -223,14 +224,14 @@ def twice_a_year(ctx: Context) -> tuple[Verdict, list]:
     for p in periods:
         key = str(p.start.year) if (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) else f"{p.start} – {p.end}"
         count = len(p.update_dates)
-        done = {"mn": f"{count} өөр өдөр шинэчилсэн", "en": "updated on " + ("1 day" if count == 1 else f"{count} different days")}
+        done = {"mn": f"шинэчилсэн өдрийн тоо: {count}", "en": "updated on " + ("1 day" if count == 1 else f"{count} different days")}
         if p.status == "met":
             found = {"mn": done["mn"] + ".", "en": done["en"].capitalize() + "."}
         elif p.status == "at-risk":
             found = {"mn": f"{done['mn']}; дахиад {p.needed} өдөр шинэчлэх шаардлагатай, {spell_days(p.days_left, 'mn')} үлдсэн.",
                      "en": f"{done['en'].capitalize()}; {p.needed} more needed, {spell_days(p.days_left, 'en')} left."}
         elif p.status == "unverifiable":
-            found = {"mn": f"{done['mn']}; git-ийн түүх {ctx.history_start}-нд эхэлдэг тул түүнээс өмнөх шинэчлэлийг нотлох боломжгүй.",
+            found = {"mn": f"{done['mn']}; git-ийн түүх {ctx.history_start} өдрөөс эхэлдэг тул түүнээс өмнөх шинэчлэлийг нотлох боломжгүй.",
                      "en": f"{done['en'].capitalize()}; the git history begins on {ctx.history_start}, so updates before it cannot be proved."}
         else:
             found = {"mn": f"{done['mn']}; дор хаяж {p.needed + count} өдөр хэрэгтэй байсан.",
@@ -257,7 +258,7 @@ def civil_society_twice_a_year(ctx: Context, cocreation_end: dt.date | None, out
     if plan is None:
         return no_plan("5.1")
     if ctx.as_of < plan.values["start"]:
-        return from_parts("5.1", [Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө {plan.values['start']}-нд эхэлнэ.",
+        return from_parts("5.1", [Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө хараахан эхлээгүй; эхлэх огноо: {plan.values['start']}.",
                                                                    "en": f"The plan starts on {plan.values['start']}."})], [])
     counted = [m for m in ctx.meetings("civil-society", "forum") if m.id not in outreach
                and (m.values.get("plan") == plan.id or (m.values["type"] == "civil-society" and not m.values.get("plan")))

@@ -27,7 +27,7 @@ def processes(ctx: Context) -> list[tuple[str, Record | None, Part | None]]:
     found: list[tuple[str, Record | None, Part | None]] = []
     initial = [c for c in mine if c.values["kind"] == "initial"]
     found += [(f"{c.id}", c, None) for c in initial] or [("initial", None, Part("initial", "not-met", {
-        "mn": f"{plan.id} төлөвлөгөөг хамтран бүтээсэн бичлэг алга: data/cocreation/ хавтсанд нэмнэ үү.",
+        "mn": f"{plan.id} төлөвлөгөөний хамтран бүтээх үйл явцын бичлэг алга: data/cocreation/ хавтсанд нэмнэ үү.",
         "en": f"No co-creation record for plan {plan.id}: add it under data/cocreation/."}))]
     if plan.values.get("length_years") != 4:
         return found
@@ -36,13 +36,13 @@ def processes(ctx: Context) -> list[tuple[str, Record | None, Part | None]]:
         return found + [(c.id, c, None) for c in refresh]
     opens, due = add_years(plan.values["start"], 2), refresh_due(plan)
     if ctx.as_of < opens:
-        missing = Part("refresh", "not-applicable", {"mn": f"Шинэчлэлийг {opens}-ноос хойш хамтран боловсруулна.",
+        missing = Part("refresh", "not-applicable", {"mn": f"Шинэчлэлийг хоёр дахь жил дууссаны дараа, {opens} өдрөөс эхлэн хамтран бүтээнэ.",
                                                      "en": f"The refresh is co-created after the second year (from {opens})."})
     elif ctx.as_of <= due:
-        missing = Part("refresh", "at-risk", {"mn": f"Шинэчлэлийг хамтран бүтээх бичлэг хараахан алга; шинэчилсэн төлөвлөгөө {due}-нд хүргүүлэх ёстой.",
+        missing = Part("refresh", "at-risk", {"mn": f"Шинэчлэлийн хамтран бүтээх үйл явцын бичлэг хараахан алга; шинэчилсэн төлөвлөгөөг хамгийн оройтдоо {due} гэхэд хүргүүлэх ёстой.",
                                               "en": f"No co-creation record for the refresh yet; the refreshed plan is due by {due}."})
     else:
-        missing = Part("refresh", "not-met", {"mn": f"Шинэчлэлийг хамтран бүтээсэн бичлэг алга ({due}-нд хүргүүлэх ёстой байсан).",
+        missing = Part("refresh", "not-met", {"mn": f"Шинэчлэлийн хамтран бүтээх үйл явцын бичлэг алга (шинэчилсэн төлөвлөгөөг {due} гэхэд хүргүүлэх ёстой байсан).",
                                               "en": f"No co-creation record for the refresh (due by {due})."})
     return found + [("refresh", None, missing)]
 
@@ -67,23 +67,27 @@ def _timeline(ctx: Context, key: str, c: Record, evidence: list) -> Part:
         declared = c.values["timeline_published"]
         evidence.append({"kind": "declared", "file": c.file, "date": declared.isoformat()})
         if declared > deadline:
-            return Part(key, "not-met", {"mn": f"Бичлэгт зааснаар хуваарийг {declared}-нд нийтэлсэн; {deadline}-ноос өмнө нийтлэх ёстой байсан.",
+            return Part(key, "not-met", {"mn": f"Бичлэгт зааснаар хуваарийг {declared} өдөр нийтэлсэн нь хоцорсон; хамгийн оройтдоо {deadline} гэхэд нийтлэх ёстой байсан.",
                                          "en": f"The record itself says the timeline was published on {declared}, after {deadline}."}, *where)
         since = ctx.history_start or "—"
         return Part(key, "unverifiable", {
-            "mn": f"Бичлэгт заасан нийтэлсэн огноо {declared}; git-ийн түүх {since}-нд эхэлдэг тул үүнийг нотлох боломжгүй.",
+            "mn": f"Бичлэгт заасан нийтэлсэн огноо: {declared}; git-ийн түүх эхэлсэн огноо: {since}, тиймээс үүнийг git-ээр нотлох боломжгүй.",
             "en": f"The record declares publication on {declared}; the git history begins on {since}, so git cannot prove it."}, *where)
     if first is None:
         status = "at-risk" if ctx.as_of <= deadline else "not-met"
-        return Part(key, status, {"mn": f"Бүрэн хуваарь (хоёр хэлээр, оролцох сувагтай) нийтлэгдээгүй; {deadline}-ноос өмнө нийтлэх ёстой.",
+        return Part(key, status, {"mn": f"Бүрэн хуваарь (хоёр хэлээр, оролцох аргын хамт) хараахан нийтлэгдээгүй; хамгийн оройтдоо {deadline} гэхэд нийтлэх ёстой.",
                                   "en": f"No complete timeline (both languages, with how to take part) has been published; it is due by {deadline}."}, *where)
     sha, day = first
     evidence.append({"kind": "commit", "sha": sha, "date": day.isoformat(), "file": c.file})
     lead = (start - day).days
-    words = {"mn": f"Бүрэн хуваарийг {day}-нд ({sha[:10]}) нийтэлсэн нь эхлэхээс {spell_days(lead, 'mn')} өмнө",
-             "en": f"The complete timeline was first published on {day} ({sha[:10]}), {spell_days(lead, 'en')} before the start"}
+    if lead >= 0:
+        words = {"mn": f"Бүрэн хуваарь анх нийтлэгдсэн огноо: {day} ({sha[:10]}), хамтран бүтээх ажил эхлэхээс {lead} хоногийн өмнө",
+                 "en": f"The complete timeline was first published on {day} ({sha[:10]}), {spell_days(lead, 'en')} before the start"}
+    else:
+        words = {"mn": f"Бүрэн хуваарь анх нийтлэгдсэн огноо: {day} ({sha[:10]}), хамтран бүтээх ажил эхэлснээс {-lead} хоногийн дараа",
+                 "en": f"The complete timeline was first published on {day} ({sha[:10]}), {spell_days(-lead, 'en')} after the start"}
     if day > deadline:
-        return Part(key, "not-met", {"mn": words["mn"] + f"; {NOTICE_DAYS} хоног хэрэгтэй.", "en": words["en"] + f"; {NOTICE_DAYS} are needed."}, *where)
+        return Part(key, "not-met", {"mn": words["mn"] + f"; дор хаяж {NOTICE_DAYS} хоногийн өмнө нийтлэх ёстой.", "en": words["en"] + f"; {NOTICE_DAYS} are needed."}, *where)
     return Part(key, "met", {"mn": words["mn"] + ".", "en": words["en"] + "."}, *where)
 
 
@@ -107,7 +111,7 @@ def _outreach(ctx: Context, key: str, c: Record, evidence: list) -> Part:
     if not events:
         status = "at-risk" if ctx.as_of <= c.values["end"] else "not-met"
         return Part(key, status, {"mn": "Мэдээлэл түгээх арга хэмжээ бүртгэгдээгүй.", "en": "No outreach event is recorded."}, *where)
-    return Part(key, "met", {"mn": f"{len(events)} арга хэмжээ бүртгэгдсэн.", "en": f"{len(events)} outreach event(s) recorded."}, *where)
+    return Part(key, "met", {"mn": f"{len(events)} мэдээлэл түгээх арга хэмжээ бүртгэгдсэн.", "en": f"{len(events)} outreach event(s) recorded."}, *where)
 
 
 def outreach_held(ctx: Context) -> Verdict:
@@ -123,7 +127,7 @@ def _channels(ctx: Context, key: str, c: Record, evidence: list) -> Part:
     if not channels:
         return Part(key, "not-met", {"mn": "Тодорхой хугацаанд нээлттэй санал авах суваг алга.",
                                      "en": "No input channel with a stated open period."})
-    return Part(key, "met", {"mn": f"{len(channels)} суваг тодорхой хугацаанд нээлттэй байсан.",
+    return Part(key, "met", {"mn": f"{len(channels)} санал авах суваг тодорхой хугацаанд нээлттэй байсан.",
                              "en": f"{len(channels)} channel(s) open for a stated period."})
 
 
@@ -149,9 +153,9 @@ def _responses(ctx: Context, key: str, c: Record, evidence: list) -> Part:
         return Part(key, "at-risk", {"mn": "Хариу хараахан нийтлэгдээгүй: " + ", ".join(unpublished),
                                      "en": "Responses not published yet: " + ", ".join(unpublished)})
     if deadline is None:
-        return Part(key, "at-risk", {"mn": f"{len(inputs)} саналд хариулсан; шинэчилсэн төлөвлөгөө хараахан хүргүүлээгүй.",
+        return Part(key, "at-risk", {"mn": f"{len(inputs)} саналд хариулсан; шинэчилсэн төлөвлөгөөг хараахан хүргүүлээгүй.",
                                      "en": f"{len(inputs)} inputs answered; the refreshed plan is not submitted yet."})
-    return Part(key, "met", {"mn": f"{len(inputs)} саналд бүгдэд нь хугацаандаа хариулсан.",
+    return Part(key, "met", {"mn": f"Бүх {len(inputs)} саналд хугацаанд нь хариу нийтэлсэн.",
                              "en": f"All {len(inputs)} inputs answered in time."})
 
 

@@ -56,12 +56,12 @@ def _deadline_words(kind: str, day: dt.date, days: int, done: dt.date | None) ->
     """A deadline's status and its state in words, in both languages."""
     if kind not in ACTIONS:
         passed = days < 0
-        return "info", {"mn": f"{spell_days(-days, 'mn')} өмнө" if passed else f"{spell_days(days, 'mn')} үлдсэн",
+        return "info", {"mn": f"{-days} хоногийн өмнө" if passed else f"{spell_days(days, 'mn')} үлдсэн",
                         "en": f"{spell_days(-days, 'en')} ago" if passed else f"in {spell_days(days, 'en')}"}
     if done is not None:
-        return "met", {"mn": f"{done}-нд хийгдсэн", "en": f"done on {done}"}
+        return "met", {"mn": f"хүргүүлсэн ({done})", "en": f"submitted on {done}"}
     if days < 0:
-        return "not-met", {"mn": f"{spell_days(-days, 'mn')} хэтэрсэн", "en": f"overdue by {spell_days(-days, 'en')}"}
+        return "not-met", {"mn": f"хугацаа {spell_days(-days, 'mn')} хэтэрсэн", "en": f"overdue by {spell_days(-days, 'en')}"}
     status = "at-risk" if days <= WARN_DAYS else "upcoming"
     return status, {"mn": f"{spell_days(days, 'mn')} үлдсэн", "en": f"due in {spell_days(days, 'en')}"}
 

@@ -6,23 +6,23 @@ from .compliance_plan import Report
 from .labels import label
 
 FLAG_WORDS = {
-    "backdated": {"mn": "эцэг commit-оосоо өмнөх огноотой", "en": "dated before its parent"},
+    "backdated": {"mn": "эцэг commit-ийнхээс өмнөх огноотой", "en": "dated before its parent"},
     "future": {"mn": "ирээдүйн огноотой", "en": "dated in the future"},
     "after-deploy": {"mn": "өөрийг нь агуулсан анхны нийтлэлээс хойших огноотой",
                      "en": "dated after the first deploy that included it"},
-    "before-deploy": {"mn": "өөрийг нь агуулаагүй өмнөх нийтлэлээс өмнөх огноотой",
+    "before-deploy": {"mn": "өөрийг нь агуулаагүй, өмнөх нэгэн нийтлэлээс ч эрт огноотой",
                       "en": "dated before an earlier deploy that did not include it"},
 }
 
 _T = {
-    "head": {"mn": "{plan} төлөвлөгөөний зайлшгүй биелүүлэх шаардлага, {day}-ны байдлаар",
+    "head": {"mn": "{plan} төлөвлөгөөний зайлшгүй биелүүлэх шаардлага, {day} өдрийн байдлаар",
              "en": "Minimum requirements of plan {plan} as of {day}"},
-    "at": {"mn": "commit {commit}; git-ийн түүх {begins}-нд эхэлсэн; цагийн бүс {zone}",
+    "at": {"mn": "commit {commit}; git-ийн түүх эхэлсэн огноо: {begins}; цагийн бүс: {zone}",
            "en": "commit {commit}; the git history begins on {begins}; time zone {zone}"},
-    "deadlines": {"mn": "Хугацаанууд:", "en": "Deadlines:"},
-    "flags": {"mn": "Огноо нь үнэн байж болохгүй commit-ууд (түүхийн зөвшөөрөх хамгийн эрт огноогоор тооцсон):",
+    "deadlines": {"mn": "Эцсийн хугацаанууд:", "en": "Deadlines:"},
+    "flags": {"mn": "Огноо нь үнэн байх боломжгүй commit-ууд (түүхэнд нийцэх хамгийн эрт огноогоор тооцсон):",
               "en": "Commits whose date cannot be true (counted at the earliest date the history supports):"},
-    "rewrites": {"mn": "Нийтлэлийн бүртгэлээр дахин бичигдсэн түүх:", "en": "History rewritten, by the publication log:"},
+    "rewrites": {"mn": "Нийтлэлийн бүртгэлээс илэрсэн, дахин бичигдсэн түүх:", "en": "History rewritten, by the publication log:"},
     "claims": {"mn": "бичигдсэн огноо {claimed}, тооцсон огноо {counted}", "en": "claims {claimed}, counted at {counted}"},
 }
 

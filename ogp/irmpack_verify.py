@@ -30,10 +30,26 @@ class Mismatch:
     found: str
 
     def describe(self, lang: str) -> str:
-        """The mismatch in one line of ``lang``."""
+        """The mismatch in one line of ``lang`` (fixed words translated, hashes and texts as they are)."""
+        def say(value: str) -> str:
+            return WORDS.get(value, {}).get(lang, value)
+
         if lang == "mn":
-            return f"{self.what} {self.item}: багцад «{self.claimed}», репозиторт «{self.found}»"
-        return f"{self.what} {self.item}: the pack says {self.claimed!r}, the repository says {self.found!r}"
+            return f"{say(self.what)} {self.item}: багцад «{say(self.claimed)}», репозиторт «{say(self.found)}»"
+        return f"{say(self.what)} {self.item}: the pack says {say(self.claimed)!r}, the repository says {say(self.found)!r}"
+
+
+# Fixed words of mismatches; anything else (hashes, paths, authors) is shown as it is.
+WORDS = {
+    "head": {"mn": "дүгнэсэн commit", "en": "head"}, "file": {"mn": "файл", "en": "file"},
+    "content": {"mn": "агуулга", "en": "content"}, "update": {"mn": "шинэчлэл", "en": "update"},
+    "verdict": {"mn": "дүгнэлт", "en": "verdict"}, "records": {"mn": "бичлэг", "en": "records"},
+    "present": {"mn": "байгаа", "en": "present"}, "missing": {"mn": "алга", "en": "missing"},
+    "on-chain": {"mn": "HEAD-ийн first-parent түүхэнд байгаа", "en": "on the first-parent history of HEAD"},
+    "off-chain": {"mn": "түүнд алга", "en": "not on it"},
+    "in-pack": {"mn": "багцад байгаа", "en": "in the pack"}, "not-in-pack": {"mn": "багцад алга", "en": "missing from the pack"},
+    "valid": {"mn": "зөв", "en": "valid"}, "invalid": {"mn": "алдаатай", "en": "with problems"},
+}
 
 
 def _read(pack: Path) -> tuple[dict, dict, zipfile.ZipFile]:
@@ -43,9 +59,9 @@ def _read(pack: Path) -> tuple[dict, dict, zipfile.ZipFile]:
         report = json.loads(archive.read("compliance.json").decode("utf-8"))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise PackError(f"{pack}: not an IRM pack of this tool ({err}).\n"
-                        f"{pack}: энэ хэрэгслийн ХБТМ-ийн багц биш ({err}).") from None
+                        f"{pack}: энэ хэрэгслээр үүсгэсэн, ХБТМ-д зориулсан багц биш байна ({err}).") from None
     if not isinstance(manifest, dict) or not manifest.get("head") or not isinstance(manifest.get("files"), list):
-        raise PackError(f"{pack}: manifest.json has no head or files.\n{pack}: manifest.json-д head эсвэл files алга.")
+        raise PackError(f"{pack}: manifest.json has no head or files.\n{pack}: manifest.json файлд `head` эсвэл `files` талбар алга.")
     return manifest, report, archive
 
 
@@ -68,7 +84,7 @@ def verify_pack(pack: Path, root: Path) -> list[Mismatch]:
         return [Mismatch("head", head, "present", "missing")]
     chain = {link.sha for link in load_chain(root).chain}
     if head not in chain:
-        found.append(Mismatch("head", head, "on the first-parent history of HEAD", "not on it"))
+        found.append(Mismatch("head", head, "on-chain", "off-chain"))
     blobs = blob_ids(root, head)
     with archive:
         for item in manifest["files"]:
@@ -76,7 +92,7 @@ def verify_pack(pack: Path, root: Path) -> list[Mismatch]:
             try:
                 content = archive.read(path)
             except KeyError:
-                found.append(Mismatch("file", path, "in the pack", "missing from the pack"))
+                found.append(Mismatch("file", path, "in-pack", "not-in-pack"))
                 continue
             digest, blob, committed = hashlib.sha256(content).hexdigest(), _blob_of(content), blobs.get(path)
             if digest != item.get("sha256"):  # the manifest against the file it ships
@@ -90,7 +106,7 @@ def verify_pack(pack: Path, root: Path) -> list[Mismatch]:
         sha = update.get("commit", "")
         fact = facts.get(sha)
         if fact is None:
-            found.append(Mismatch("update", sha, "on the first-parent history of head", "not on it"))
+            found.append(Mismatch("update", sha, "on-chain", "off-chain"))
             continue
         for key in ("author", "subject", "committer_date"):
             if update.get(key) != fact[key]:
@@ -112,7 +128,7 @@ def _verdicts(root: Path, manifest: dict, report: dict) -> list[Mismatch]:
     with state_at(root, manifest["head"]) as folder:
         data, problems = validate(folder, day)
         if problems:
-            return [Mismatch("records", manifest["head"][:10], "valid", f"{len(problems)} problems")]
+            return [Mismatch("records", manifest["head"][:10], "valid", "invalid")]
         judged = dt.datetime.fromisoformat(manifest["judged_at"]) if manifest.get("judged_at") else None
         again = audit(data, day, build_model(data, day), plan_id=plan, rev=manifest["head"], repo=root, now=judged,
                       zone=manifest.get("timezone"), plan_years=manifest.get("year_mode") == "plan",

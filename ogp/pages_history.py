@@ -13,33 +13,33 @@ from .updates import Update
 _H = {
     "compliance": {"mn": "Зайлшгүй биелүүлэх шаардлага", "en": "Minimum requirements"},
     "compliance_intro": {
-        "mn": "НЗТ-ийн оролцоо ба хамтын бүтээлийн стандартын зайлшгүй биелүүлэх шаардлага бүрийн төлөв, {plan} төлөвлөгөөний хувьд, {date}-ны байдлаар. Дүгнэлт бүрийг энэ баримтын сангийн бичлэг ба git-ийн түүхээс автоматаар гаргадаг; нотолгоо, шалгах команд нь доор бий. Шаардлага нь хэсэг бүрдээ (жил, хагас жил, хамтран бүтээх үйл явц бүр) хангагдсан тохиолдолд л хангасан гэж тооцогдоно.",
+        "mn": "{plan} төлөвлөгөөний хувьд НЗТ-ийн Оролцоо ба хамтран бүтээх стандартын зайлшгүй биелүүлэх шаардлага бүрийн {date} өдрийн байдлаарх төлөв. Дүгнэлт бүрийг энэ баримтын сангийн бичлэг ба git-ийн түүхээс автоматаар гаргадаг; нотолгоо, шалгах команд нь доор бий. Шаардлагын хэсэг бүр (жил, хагас жил, хамтран бүтээх үйл явц бүр) хангагдсан тохиолдолд л шаардлагыг хангасан гэж тооцно.",
         "en": "The status of each OGP minimum requirement for plan {plan} as of {date}. Every verdict is computed from this repository's records and its git history; the evidence, and a command that checks it, are listed below. A requirement is met only when each of its parts (every year, six months or co-creation process) is met.",
     },
     "requirement": {"mn": "Шаардлага", "en": "Requirement"},
     "rule": {"mn": "Дүрэм", "en": "Rule"},
     "found": {"mn": "Илэрсэн байдал", "en": "What was found"},
     "evidence": {"mn": "Нотолгоо", "en": "Evidence"},
-    "deadlines": {"mn": "Төлөвлөгөөний хугацаанууд", "en": "Plan deadlines"},
+    "deadlines": {"mn": "Төлөвлөгөөний эцсийн хугацаанууд", "en": "Plan deadlines"},
     "ledger": {"mn": "Шинэчлэлийн бүртгэл", "en": "Update ledger"},
     "ledger_intro": {
-        "mn": "Баримтын сангийн бичлэг, нотлох баримтыг өөрчилсөн нийтлэгдсэн commit бүр (хэлбэр засварласан, зөвхөн хоосон зай өөрчилсөн commit-ийг тооцохгүй). Огноо нь тухайн commit үндсэн салбарт орсон өдөр (Улаанбаатарын цагаар). Hash бүрийг `git log` командаар шалгаж болно.",
+        "mn": "Баримтын сангийн бичлэг, нотлох баримтыг өөрчилсөн нийтлэгдсэн commit бүр (зөвхөн хэлбэржүүлэлт эсвэл хоосон зай өөрчилсөн commit-ийг тооцохгүй). Огноо нь тухайн commit үндсэн салбарт орсон өдөр (Улаанбаатарын цагаар). Hash бүрийг `git log` командаар шалгаж болно.",
         "en": "Every published commit that changed the repository's records or evidence (commits that only change formatting or whitespace do not count). The date is the day the commit reached the main branch, in Ulaanbaatar time. Each hash can be checked with `git log`.",
     },
     "commit": {"mn": "Commit", "en": "Commit"},
     "records": {"mn": "Өөрчлөгдсөн бичлэг", "en": "Records changed"},
     "history_incomplete": {"mn": "Git-ийн түүх дутуу", "en": "Git history incomplete"},
-    "judged_at": {"mn": "Commit {commit} дээр дүгнэв; git-ийн түүх {begins}-нд эхэлсэн; огноог {zone} цагийн бүсээр тооцов.",
+    "judged_at": {"mn": "{commit} commit дээр дүгнэв; git-ийн түүх {begins} өдрөөс эхэлсэн; огноог {zone} цагийн бүсээр тооцов.",
                   "en": "Judged at commit {commit}; the git history begins on {begins}; dates are counted in the {zone} time zone."},
-    "flags": {"mn": "Огноо нь үнэн байж болохгүй commit", "en": "Commits whose date cannot be true"},
-    "flags_intro": {"mn": "Эдгээр commit-ийн огноо эцэг commit-оосоо өмнө, ирээдүйд, эсвэл нийтлэлийн бүртгэлтэй зөрчилдөж байна. Тус бүрийг түүхийн зөвшөөрөх хамгийн эрт огноогоор (ихэвчлэн эцэг commit-ийнх) тооцсон.",
+    "flags": {"mn": "Огноо нь үнэн байх боломжгүй commit-ууд", "en": "Commits whose date cannot be true"},
+    "flags_intro": {"mn": "Эдгээр commit-ийн огноо эцэг commit-ийнхээс өмнө, эсвэл ирээдүйд байна, эсвэл нийтлэлийн бүртгэлтэй зөрчилдөж байна. Тус бүрийг түүхэнд нийцэх хамгийн эрт огноогоор (ихэвчлэн эцэг commit-ийн огноогоор) тооцсон.",
                     "en": "These commits are dated before their parent, in the future, or against the publication log. Each is counted at the earliest date the history supports (mostly its parent's)."},
     "claims": {"mn": "бичигдсэн огноо {claimed}, тооцсон огноо {counted}", "en": "claims {claimed}, counted at {counted}"},
     "part": {"mn": "Хэсэг", "en": "Part"},
     "publications": {"mn": "Нийтлэлийн бүртгэл", "en": "Publication log"},
-    "no_log": {"mn": "Энэ бүтээлтэд нийтлэлийн бүртгэл өгөөгүй (дотоод бүтээлт). Нийтлэгдсэн түүхийг дахин бичсэн эсэхийг нийтлэх (deploy) алхам шалгадаг.",
+    "no_log": {"mn": "Энэ удаагийн бүтээлтэд (build) нийтлэлийн бүртгэл өгөөгүй (өөрийн компьютер дээрх бүтээлт). Нийтлэгдсэн түүхийг дахин бичсэн эсэхийг нийтлэх (deploy) алхам шалгадаг.",
                "en": "This build was given no publication log (a local build). The deploy checks that no published history was rewritten."},
-    "log_state": {"mn": "{count} удаагийн нийтлэлийг бүртгэсэн; сүүлийнх нь {commit} commit, {when}-д.",
+    "log_state": {"mn": "{count} удаагийн нийтлэлийг бүртгэсэн; хамгийн сүүлд {when} цагт {commit} commit-ийг нийтэлсэн.",
                   "en": "{count} deploys are logged; the last published commit {commit} at {when}."},
     "rewritten": {"mn": "Нийтлэгдсэн түүхийг дахин бичсэн", "en": "Published history was rewritten"},
     "check": {"mn": "Өөрөө шалгах", "en": "Check it yourself"},
@@ -120,7 +120,7 @@ def _publications(report: Report, lang: str, commit_url: str) -> list[str]:
         return out + [h("no_log", lang), ""]
     last = log.get("last") or {}
     out += [h("log_state", lang).format(count=log["deploys"], commit=commit_ref(last.get("commit", ""), commit_url) if last else "—",
-                                        when=last.get("deployed_at", "—")), ""]
+                                        when=last.get("deployed_at", "—").replace("T", " ")[:16] + " UTC"), ""]
     if log["rewrites"]:
         kind = "danger" if log["unacknowledged"] else "note"
         out += [f'!!! {kind} "{h("rewritten", lang)}"', ""]

@@ -24,8 +24,8 @@ _PREFIX = re.compile(r"[0-9a-f]{7,40}")
 _STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # strptime alone would take "2026-1-1T1:2:3Z"
 _STAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _RESTORE = ("Restore the log from the published site (/data/publications.json) or the deploy run that wrote it; "
-            "never edit it by hand.", "Бүртгэлийг нийтлэгдсэн сайтаас (/data/publications.json) эсвэл түүнийг "
-            "бичсэн deploy ажиллагаанаас сэргээнэ үү; гараар бүү засаарай.")
+            "never edit it by hand.", "Бүртгэлийг нийтлэгдсэн цахим хуудаснаас (/data/publications.json) эсвэл түүнийг "
+            "бичсэн нийтлэх (deploy) ажиллагаанаас сэргээнэ үү; гараар засаж болохгүй.")
 
 
 class _Bilingual(Exception):
@@ -98,10 +98,10 @@ def _entry(path: Path, index: int, item: object) -> Entry:
     if not isinstance(item, dict) or set(item) != {"commit", "deployed_at", "run"} \
             or not all(isinstance(value, str) for value in item.values()):
         raise _corrupt(where, "an entry is an object with the strings commit, deployed_at and run, and nothing else.",
-                       "бичилт бүр зөвхөн commit, deployed_at, run гэсэн тэмдэгт мөрүүдтэй объект байна.")
+                       "бичилт бүр зөвхөн `commit`, `deployed_at`, `run` гэсэн гурван тэмдэгт мөр талбартай объект байх ёстой.")
     if not _SHA.fullmatch(item["commit"]):
         raise _corrupt(where, f"commit {item['commit']!r} is not a full 40-digit lowercase hash.",
-                       f"commit {item['commit']!r} нь 40 тэмдэгтийн бүтэн hash биш байна.")
+                       f"commit {item['commit']!r} нь жижиг үсгээр бичсэн, 40 тэмдэгттэй бүтэн hash биш байна.")
     try:
         if _STAMP.fullmatch(item["deployed_at"]):
             return Entry(item["commit"], dt.datetime.strptime(item["deployed_at"], _STAMP_FORMAT).replace(
@@ -132,12 +132,12 @@ def load_log(path: Path, missing_ok: bool = False) -> list[Entry]:
     if not isinstance(data, dict) or set(data) != {"format", "entries"} or data["format"] != FORMAT \
             or not isinstance(data["entries"], list):
         raise _corrupt(path, f'a publication log is {{"format": {FORMAT}, "entries": [...]}} and nothing else.',
-                       f'нийтлэлийн бүртгэл нь зөвхөн {{"format": {FORMAT}, "entries": [...]}} хэлбэртэй.')
+                       f'нийтлэлийн бүртгэл нь зөвхөн {{"format": {FORMAT}, "entries": [...]}} хэлбэртэй байх ёстой.')
     entries = [_entry(path, i, item) for i, item in enumerate(data["entries"])]
     for i in range(1, len(entries)):
         if entries[i].deployed_at < entries[i - 1].deployed_at:
             raise _corrupt(f"{path}: entries[{i}]", f"deployed_at is earlier than entries[{i - 1}]'s.",
-                           f"deployed_at нь entries[{i - 1}]-ийнхээс эрт байна.")
+                           f"deployed_at нь өмнөх бичилтийнхээс (entries[{i - 1}]) эрт байна.")
     return entries
 
 
@@ -164,8 +164,8 @@ def read_acknowledged(root: Path) -> dict[str, str]:
             raise PublicationLogError(
                 f"{path}:{number}: write '<hash of 7 to 40 hex digits>  <reason>', one commit per line and each "
                 "once; a line starting with '#' is a comment.",
-                f"{path}:{number}: мөр бүрд '<7-40 тэмдэгтийн hash>  <шалтгаан>' гэж нэг commit-ийг нэг л удаа "
-                "бичнэ; '#'-ээр эхэлсэн мөр нь тайлбар.")
+                f"{path}:{number}: мөр бүрд нэг commit-ийг '<7–40 тэмдэгтийн hash>  <шалтгаан>' хэлбэрээр бичнэ үү; "
+                "commit бүрийг нэг л удаа бичнэ; '#' тэмдгээр эхэлсэн мөр нь тайлбар.")
         found[prefix.lower()] = reason.strip()
     return found
 
@@ -190,13 +190,13 @@ def resolve(root: Path, rev: str) -> str:
     state = _git(root, "rev-parse", "--is-shallow-repository")
     if state.returncode != 0:
         raise HistoryUnavailableError(f"{root} is not a git repository: work in a clone of the repository.",
-                                      f"{root} нь git репозитор биш: репозиторын clone дотор ажиллана уу.")
+                                      f"{root} нь git репозитор биш: репозиторын бүрэн хуулбар (git clone) дотор ажиллана уу.")
     if state.stdout.strip() == "true":  # old commits are absent there: every one would look rewritten
         raise HistoryUnavailableError(
             f"{root} is a shallow clone, so published commits would look missing. Run `git fetch --unshallow`; "
             "in GitHub Actions give actions/checkout `fetch-depth: 0`.",
-            f"{root} нь хэсэгчилсэн (shallow) clone тул нийтлэгдсэн commit-ууд алга мэт харагдана. "
-            "`git fetch --unshallow` ажиллуулна уу; GitHub Actions-д actions/checkout-д `fetch-depth: 0` өгнө үү.")
+            f"{root} нь хэсэгчилсэн хуулбар (shallow clone) тул нийтлэгдсэн commit-ууд алга мэт харагдана. "
+            "`git fetch --unshallow` ажиллуулна уу; GitHub Actions дээр actions/checkout алхамд `fetch-depth: 0` тохиргоо өгнө үү.")
     found = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if found.returncode != 0:
         raise PublicationLogError(f"{rev!r} is not a commit of the repository at {root}.",
@@ -264,10 +264,10 @@ _SENTENCES = {
                                 "a merge moved the published branch aside (a \"foxtrot\" merge), so its dates no longer "
                                 "say when changes were published",
     ("en", "ack"): "; acknowledged in {file}: {reason}",
-    ("mn", "missing"): "{when}-д нийтлэгдсэн {short} commit түүхэнд байхгүй болжээ (олдохгүй байна)",
-    ("mn", "not-ancestor"): "{when}-д нийтлэгдсэн {short} commit {head}-ийн өвөг байхаа больжээ: нийтлэгдсэний "
+    ("mn", "missing"): "{when} цагт нийтлэгдсэн {short} commit түүхэнд байхгүй болжээ (олдохгүй байна)",
+    ("mn", "not-ancestor"): "{when} цагт нийтлэгдсэн {short} commit {head} commit-ийн өвөг байхаа больжээ: нийтлэгдсэний "
                             "дараа түүхийг дахин бичсэн байна",
-    ("mn", "not-first-parent"): "{when}-д нийтлэгдсэн {short} commit {head}-ийн үндсэн (first-parent) шугамд байхаа "
+    ("mn", "not-first-parent"): "{when} цагт нийтлэгдсэн {short} commit {head} commit-ийн үндсэн (first-parent) шугамд байхаа "
                                 "больжээ: нийтлэгдсэн салбарыг нэгтгэлээр хажуу тийш шилжүүлсэн (\"foxtrot\" нэгтгэл) "
                                 "тул огноо нь өөрчлөлт хэзээ нийтлэгдсэнийг харуулахаа болисон",
     ("mn", "ack"): "; {file} файлд хүлээн зөвшөөрсөн шалтгаан: {reason}",

@@ -107,7 +107,7 @@ def test_a_force_push_is_reported_as_not_an_ancestor(repo, tmp_path, capsys):
     status, out, err = ogp(capsys, "verify", "--log", str(log), "--root", str(repo.root))
     assert status == 1
     assert f"commit {second[:10]}, published 2026-11-02 10:05 UTC, is no longer an ancestor of HEAD" in err
-    assert f"2026-11-02 10:05 UTC-д нийтлэгдсэн {second[:10]} commit HEAD-ийн өвөг байхаа больжээ" in err
+    assert f"2026-11-02 10:05 UTC цагт нийтлэгдсэн {second[:10]} commit HEAD commit-ийн өвөг байхаа больжээ" in err
     # The deploy refuses too, and writes nothing.
     status, out, err = deploy(capsys, repo, tmp_path / "log.json", "2026-11-03T00:00:00Z")
     assert status == 1 and json.loads(log.read_text("utf-8"))["entries"][-1]["commit"] == second
@@ -126,7 +126,7 @@ def test_a_fresh_clone_after_a_force_push_reports_the_commit_missing(repo, tmp_p
     assert describe(check.rewrites[0], "en") == \
         f"commit {second[:10]}, published 2026-11-02 10:05 UTC, is no longer in the history (missing)"
     assert describe(check.rewrites[0], "mn") == \
-        f"2026-11-02 10:05 UTC-д нийтлэгдсэн {second[:10]} commit түүхэнд байхгүй болжээ (олдохгүй байна)"
+        f"2026-11-02 10:05 UTC цагт нийтлэгдсэн {second[:10]} commit түүхэнд байхгүй болжээ (олдохгүй байна)"
 
 
 def test_an_acknowledged_rewrite_passes_and_carries_its_reason(repo, tmp_path, capsys):
