@@ -1,15 +1,15 @@
 """MkDocs hook: stop the build when a page lacks one of its languages, or an image its text alternative.
 
-Thin adapter: the rule lives in ``ogp.translations``.
+Thin adapter: the rule lives in ``ogp.records.translations``.
 """
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ogp import passes
-from ogp.content_check import check_pages
-from ogp.errors import format_problems, message_language
-from ogp.translations import check_translations
+from ogp.build import passes
+from ogp.records.content_check import check_pages
+from ogp.records.errors import format_problems, message_language
+from ogp.records.translations import check_translations
 
 
 def _languages(config) -> list[str]:

@@ -1,4 +1,4 @@
-"""MkDocs hook: a preview server reuses pages whose inputs did not change (see ``ogp.pagecache``).
+"""MkDocs hook: a preview server reuses pages whose inputs did not change (see ``ogp.build.pagecache``).
 
 The events wrap the other hooks: the key is taken after every ``page_markdown``
 change (lowest priority), the rendering is captured before any ``page_content``
@@ -10,8 +10,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp import buildlog, pagecache, passes, themecache
-from ogp.serving import use_native_watcher, watch_docs_ignoring_generated
+from ogp.build import buildlog
+
+from ogp.build import pagecache
+
+from ogp.build import passes
+
+from ogp.build import themecache
+from ogp.build.serving import use_native_watcher, watch_docs_ignoring_generated
 
 log = logging.getLogger("mkdocs.plugins.ogp")
 _recorder = pagecache.Recorder()

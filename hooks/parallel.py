@@ -1,6 +1,6 @@
 """MkDocs hook: build the other languages in child processes, alongside the default one.
 
-Thin adapter: the forking lives in ``ogp.parallel``.
+Thin adapter: the forking lives in ``ogp.build.parallel``.
 """
 import sys
 
@@ -8,8 +8,10 @@ from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from ogp import parallel, passes
-from ogp.errors import message_language
+from ogp.build import parallel
+
+from ogp.build import passes
+from ogp.records.errors import message_language
 
 _children: dict = {}
 _done: list = []  # language entries of static-i18n's config switched off for its own loop

@@ -1,7 +1,7 @@
 """MkDocs hook: validate the records, then generate their pages, before the site is built.
 
-Thin adapter: checks live in ``ogp.validate``, pages in ``ogp.sitepages`` and
-``ogp.dashboard``. static-i18n runs the whole build once per language; records
+Thin adapter: checks live in ``ogp.records.validate``, pages in ``ogp.render.site`` and
+``ogp.render.dashboard``. static-i18n runs the whole build once per language; records
 and generated files do not depend on the language, so they are produced in the
 default-language pass and reused by the others.
 """
@@ -11,16 +11,18 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ogp.dashboard import MARKER, dashboard
-from ogp.errors import message_language
-from ogp import buildlog, parallel, passes
-from ogp.finder import finder_index
-from ogp.generate import MARKER as GENERATED, HandWrittenFileError
-from ogp.history import HistoryError
-from ogp.labels import label
-from ogp.publications import PublicationLogError
-from ogp.sitepages import generate, today_from_env
-from ogp.validate import render, validate
+from ogp.render.dashboard import MARKER, dashboard
+from ogp.records.errors import message_language
+from ogp.build import buildlog
+from ogp.build import parallel
+from ogp.build import passes
+from ogp.render.finder import finder_index
+from ogp.render.write import MARKER as GENERATED, HandWrittenFileError
+from ogp.facts.history import HistoryError
+from ogp.render.labels import label
+from ogp.facts.publications import PublicationLogError
+from ogp.render.site import generate, today_from_env
+from ogp.records.validate import render, validate
 
 log = logging.getLogger("mkdocs.plugins.ogp")
 _state = {"model": None}
@@ -57,7 +59,7 @@ def on_pre_build(config):
 def on_post_build(config):
     """Write the finder's index of this pass's language into the site (only the finder's script reads it).
 
-    When other languages are built by child processes (``ogp.parallel``), the
+    When other languages are built by child processes (``ogp.build.parallel``), the
     parent writes theirs too, while it waits for them: one less task on the
     children's longer road.
     """

@@ -1,6 +1,6 @@
-"""MkDocs hook: every page body goes through the allow-list of ``ogp.sanitize``, and every title is made safe."""
-from ogp.pagecache import replayed
-from ogp.sanitize import clean_html, safe_title
+"""MkDocs hook: every page body goes through the allow-list of ``ogp.render.sanitize``, and every title is made safe."""
+from ogp.build.pagecache import replayed
+from ogp.render.sanitize import clean_html, safe_title
 
 
 def on_page_content(html, page, config, files):

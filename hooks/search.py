@@ -1,13 +1,13 @@
-"""MkDocs hook: a search index per language, built by ``ogp.searchindex`` instead of Material's parser."""
+"""MkDocs hook: a search index per language, built by ``ogp.render.searchindex`` instead of Material's parser."""
 import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp import passes
-from ogp.finder import LUNR_JS
-from ogp.pagecache import replayed, reuse
-from ogp.searchindex import page_entries, point_page_at_language_root, write_index
+from ogp.build import passes
+from ogp.build.upstream import LUNR_JS
+from ogp.build.pagecache import replayed, reuse
+from ogp.render.searchindex import page_entries, point_page_at_language_root, write_index
 
 _entries: dict[str, list] = {}
 

@@ -1,6 +1,6 @@
 """MkDocs hook: the sitemap and the root 404 page are written once, not by every language pass.
 
-Thin adapter: the sitemap lives in ``ogp.sitemap``. The 404 page of a
+Thin adapter: the sitemap lives in ``ogp.build.sitemap``. The 404 page of a
 language other than the first goes to ``<lang>/404.html``; the root
 ``404.html`` (the one GitHub Pages serves for every missing address) is the
 first language's, made bilingual by ``theme_overrides/404.html``.
@@ -11,8 +11,10 @@ from urllib.parse import urlsplit
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
-from ogp import passes, sitemap
-from ogp.theme_fixes import fix_page
+from ogp.build import passes
+
+from ogp.build import sitemap
+from ogp.build.theme_fixes import fix_page
 
 
 def on_env(env, config, files):

@@ -1,16 +1,16 @@
 """MkDocs hook: accessibility, size and no-third-party fixes to Material's output.
 
-Thin adapter: the fixes live in ``ogp.theme_fixes``.
+Thin adapter: the fixes live in ``ogp.build.theme_fixes``.
 """
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from ogp import passes
-from ogp.pagecache import replayed
-from ogp.searchindex import INDEX_CONFIG
-from ogp.theme_fixes import drop_unused_assets, fix_page, fix_theme_bundles
+from ogp.build import passes
+from ogp.build.pagecache import replayed
+from ogp.render.searchindex import INDEX_CONFIG
+from ogp.build.theme_fixes import drop_unused_assets, fix_page, fix_theme_bundles
 
 
 def on_post_page(output, page, config):

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ogp.history import load_commits
-from ogp.updates import update_rule, updates
+from ogp.facts.history import load_commits
+from ogp.facts.updates import update_rule, updates
 
 START = int(dt.datetime(2021, 1, 1, tzinfo=dt.timezone.utc).timestamp())
 SPAN = 5 * 365 * 86400

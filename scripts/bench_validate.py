@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ogp.synthetic import write_dataset
+from ogp.cli.synthetic import write_dataset
 
 
 def main() -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from conftest import ROOT, build_env
 
-from ogp.audit import audit
-from ogp.compliance import Context, forum_every_six_months
-from ogp.model import build_model
-from ogp.validate import validate
+from ogp.facts.audit import audit
+from ogp.facts.compliance import Context, forum_every_six_months
+from ogp.facts.model import build_model
+from ogp.records.validate import validate
 
 BASE = ROOT / "tests/fixtures/base"
 OGP = Path(sys.executable).parent / "ogp"

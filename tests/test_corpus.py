@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ogp.errors import CATALOGUE
-from ogp.validate import render, validate
+from ogp.records.errors import CATALOGUE
+from ogp.records.validate import render, validate
 
 HERE = Path(__file__).parent
 BASE = HERE / "fixtures" / "base"

@@ -1,9 +1,9 @@
-"""Month arithmetic, plan windows and "today" in the repository's time zone (ogp/dates.py)."""
+"""Month arithmetic, plan windows and "today" in the repository's time zone (ogp/facts/dates.py)."""
 from __future__ import annotations
 
 import datetime as dt
 
-from ogp.dates import Window, add_months, add_years, end_of_day, spell_days, today_in, windows
+from ogp.facts.dates import Window, add_months, add_years, end_of_day, spell_days, today_in, windows
 
 D = dt.date
 

@@ -6,7 +6,7 @@ import re
 
 from conftest import ROOT
 
-from ogp.cli import _parser
+from ogp.cli.main import _parser
 
 README = (ROOT / "README.md").read_text("utf-8")
 

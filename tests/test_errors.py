@@ -6,7 +6,7 @@ import string
 
 from conftest import ROOT
 
-from ogp.errors import CATALOGUE, LANGUAGES
+from ogp.records.errors import CATALOGUE, LANGUAGES
 
 
 def placeholders(template: str) -> set[str]:

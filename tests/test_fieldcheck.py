@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from frictionless import Resource, Schema
 
-from ogp import records
-from ogp.fieldcheck import DOUBT, quick_reader
-from ogp.schema import load_schemas
-from ogp.synthetic import write_dataset
-from ogp.validate import validate
+from ogp.records import load as records
+from ogp.records.fieldcheck import DOUBT, quick_reader
+from ogp.records.schema import load_schemas
+from ogp.cli.synthetic import write_dataset
+from ogp.records.validate import validate
 
 TRICKY = [None, "", " ", "x", " x", "x ", "0", "00", "0012", "+5", "-1", "1.0", "1e3", "100", "101", "٣",
           "2024-05-20", "2024-5-20", "2024-13-01", "2024-02-30", "20240520", "2024-05-20T00:00",

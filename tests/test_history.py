@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ogp.history import NotARepositoryError, ShallowCloneError, last_changed, load_commits
-from ogp.updates import (IgnoreFileError, Update, first_published, read_ignore_file, update_rule,
+from ogp.facts.history import NotARepositoryError, ShallowCloneError, last_changed, load_commits
+from ogp.facts.updates import (IgnoreFileError, Update, first_published, read_ignore_file, update_rule,
                          updates)
 
 D = dt.date

@@ -12,7 +12,7 @@ from conftest import copy_project, mkdocs_build, tiny_project, write_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ogp.validate import validate
+from ogp.records.validate import validate
 
 # Each payload tries to run script, load a frame or smuggle a dangerous address.
 PAYLOADS = [
@@ -187,7 +187,7 @@ def test_random_yaml_gives_located_problems_never_a_traceback(tmp_path_factory, 
 
 
 def test_titles_cannot_break_out_of_the_title_element():
-    from ogp.sanitize import safe_title
+    from ogp.render.sanitize import safe_title
 
     # MkDocs escapes a heading's text; Jinja's striptags (Material's <title>) would unescape it.
     for title in ("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "</title><script>alert(1)</script>"):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_verdicts import RULES, Story, cso_meetings, four_years_from_29_february, meeting, t
 
-from ogp import cli
+from ogp.cli import main as cli
 
 
 def ogp(capsys, *args: str) -> tuple[int, str, str]:

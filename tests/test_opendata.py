@@ -12,11 +12,11 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from ogp.feeds import atom_feed, feed_entries, icalendar
-from ogp.opendata import list_csv, tables, write_data_package
-from ogp.rules import milestone_key
-from ogp.synthetic import write_dataset
-from ogp.validate import validate
+from ogp.render.feeds import atom_feed, feed_entries, icalendar
+from ogp.render.opendata import list_csv, tables, write_data_package
+from ogp.records.rules import milestone_key
+from ogp.cli.synthetic import write_dataset
+from ogp.records.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
@@ -198,7 +198,7 @@ def test_atom_feeds_parse_and_link_under_their_language(sample):
 
 
 def test_the_feed_keeps_the_newest_entries_only(tmp_path):
-    from ogp.synthetic import write_dataset
+    from ogp.cli.synthetic import write_dataset
 
     write_dataset(tmp_path, commitments=2, milestones_per_commitment=1, meetings=80, evidence=90, organisations=2)
     data = valid_dataset(tmp_path)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ogp.cli_publications import main
-from ogp.publications import (Entry, PublicationLogError, Rewrite, append, describe, dump_log, load_log,
+from ogp.cli.publications import main
+from ogp.facts.publications import (Entry, PublicationLogError, Rewrite, append, describe, dump_log, load_log,
                               read_acknowledged, verify)
 
 UTC = dt.timezone.utc

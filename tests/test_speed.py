@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_env, copy_project, mkdocs_build, tiny_project
-from ogp.searchindex import page_entries
-from ogp.serving import written_by_generator
-from ogp.theme_fixes import squeeze_whitespace
+from ogp.render.searchindex import page_entries
+from ogp.build.serving import written_by_generator
+from ogp.build.theme_fixes import squeeze_whitespace
 
 # --- pure functions ---------------------------------------------------------------------------
 
@@ -53,7 +53,7 @@ def test_the_preview_watcher_ignores_only_what_the_generator_wrote(tmp_path: Pat
 
 
 def test_generated_files_are_replaced_in_one_step_and_remembered(tmp_path: Path):
-    from ogp.generate import write_owned, write_pages
+    from ogp.render.write import write_owned, write_pages
 
     docs = tmp_path / "content"
     (docs / "plans").mkdir(parents=True)
@@ -189,7 +189,7 @@ def test_preview_rebuild_reuses_unchanged_pages_and_publishes_the_same_site(tmp_
 
 
 def test_theme_listing_skips_hidden_files_and_relists_the_project(tmp_path: Path):
-    from ogp.themecache import list_templates
+    from ogp.build.themecache import list_templates
 
     installed, project = tmp_path / "site-packages/theme", tmp_path / "project"
     for folder, names in ((installed, ["main.html", ".icons/a.svg", "assets/x.js"]), (project / "overrides", ["extra.html"])):
@@ -208,7 +208,7 @@ def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):
 
     import watchdog.events
 
-    from ogp.serving import ChangesObserver
+    from ogp.build.serving import ChangesObserver
 
     target = tmp_path / "record.yml"
     target.write_text("a: 1\n")
@@ -236,9 +236,9 @@ def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):
 def test_the_finder_index_is_built_again_only_when_its_items_change(tmp_path: Path):
     import datetime as dt
 
-    from ogp import finder
-    from ogp.model import build_model
-    from ogp.validate import validate
+    from ogp.render import finder
+    from ogp.facts.model import build_model
+    from ogp.records.validate import validate
 
     project = copy_project(tmp_path / "p")
     today = dt.date(2026, 11, 22)

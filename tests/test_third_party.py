@@ -6,8 +6,8 @@ from pathlib import Path
 import yaml
 from conftest import ROOT, write_files
 
-from ogp.site_audit import external_references
-from ogp.theme_fixes import keep_scripts_on_site
+from ogp.build.site_audit import external_references
+from ogp.build.theme_fixes import keep_scripts_on_site
 
 # api.github.com stands in Material's bundle for the repository widget, which only
 # runs when `repo_url` is a GitHub address; test_repo_url_is_not_set keeps it off.

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, mkdocs_build, write_files
 
-from ogp.errors import Problem, format_problems, message_language
-from ogp.translations import check_translations
+from ogp.records.errors import Problem, format_problems, message_language
+from ogp.records.translations import check_translations
 
 LANGS = ["mn", "en"]
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from ogp.audit import audit
-from ogp.publications import Entry
-from ogp.validate import validate
+from ogp.facts.audit import audit
+from ogp.facts.publications import Entry
+from ogp.records.validate import validate
 
 BASE = Path(__file__).parent / "fixtures/base"
 UB = "+08:00"  # Asia/Ulaanbaatar, the default time zone

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ogp.yamlload import load_yaml
+from ogp.records.yamlload import load_yaml
 
 
 def load(tmp_path: Path, text: str):

@@ -1,0 +1,34 @@
+"""The build's own progress lines (``INFO - ogp: …``), in the message language.
+
+Errors go through :mod:`ogp.records.errors`; these lines only say what the build did
+and which minimum requirements are missed, which editors read in the build log
+of their pull request, so they follow ``OGP_LANG`` like the errors do.
+"""
+from __future__ import annotations
+
+from ogp.records.errors import message_language
+
+LINES: dict[str, dict[str, str]] = {
+    "records_valid": {
+        "mn": "ogp: {count} бичлэгийн файл шалгалтыг давлаа ({seconds:.2f} сек)",
+        "en": "ogp: {count} record files valid ({seconds:.2f} s)",
+    },
+    "requirement_missed": {
+        "mn": "ogp: зайлшгүй биелүүлэх шаардлага {rid} хангагдаагүй: {found}",
+        "en": "ogp: minimum requirement {rid} not met: {found}",
+    },
+    "deadline_overdue": {
+        "mn": "ogp: {plan} төлөвлөгөө — {kind}: {state}",
+        "en": "ogp: plan {plan} — {kind}: {state}",
+    },
+    "pages_reused": {
+        "mn": "ogp: {hits} хуудсыг дахин ашиглаж, {misses} хуудсыг шинээр үүсгэлээ",
+        "en": "ogp: {hits} pages reused, {misses} rendered",
+    },
+}
+
+
+def line(key: str, lang: str | None = None, **values) -> str:
+    """The progress line ``key`` in ``lang`` (default: the message language), filled with ``values``."""
+    lang = lang or message_language()
+    return LINES[key]["mn" if lang == "mn" else "en"].format(**values)

@@ -1,0 +1,83 @@
+"""One sitemap for all languages, written once at the end of the build.
+
+static-i18n renders ``sitemap.xml`` in every language pass into the same
+file; the last pass knew every language's pages and won. With the languages
+built side by side (``ogp.build.parallel``) the last writer is a matter of timing,
+so the sitemap is made here instead: each language pass records its pages
+and their counterparts, a child process sends its list back, and the outer
+pass writes ``sitemap.xml`` and ``sitemap.xml.gz`` once, in language order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from ogp.build import parallel
+
+_entries: dict[str, list[dict]] = {}
+
+
+def _href(file, site_url: str) -> str:
+    """The absolute address of a file's page, as static-i18n's sitemap template computes it."""
+    page = getattr(file, "page", None)
+    if page is not None and page.canonical_url:
+        return page.canonical_url
+    return site_url if file.url == "./" else site_url + file.url
+
+
+def record(language: str, files, site_url: str) -> None:
+    """Keep the sitemap entries of one language pass (its pages and their other-language versions)."""
+    rows = []
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.is_link:
+            continue
+        alternates = {locale: _href(other, site_url) for locale, other in (getattr(file, "alternates", None) or {}).items()}
+        rows.append({"loc": _href(file, site_url), "lastmod": page.update_date, "alternates": alternates})
+    _entries[language] = rows
+
+
+def export() -> dict[str, list[dict]]:
+    """The entries this (child) process recorded."""
+    return dict(_entries)
+
+
+def absorb(sent: dict[str, list[dict]]) -> None:
+    """Take in a child's entries."""
+    _entries.update(sent)
+
+
+parallel.channel("sitemap", export, absorb)
+
+
+def render(languages: list[str]) -> str:
+    """The sitemap XML of the recorded languages, in the given order."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for language in languages:
+        for row in _entries.get(language, []):
+            lines.append("    <url>")
+            lines.append(f"        <loc>{escape(row['loc'])}</loc>")
+            if row["lastmod"]:
+                lines.append(f"        <lastmod>{row['lastmod']}</lastmod>")
+            lines.append("        <changefreq>daily</changefreq>")
+            for locale, href in row["alternates"].items():
+                lines.append(f'        <xhtml:link rel="alternate" hreflang={quoteattr(locale)} href={quoteattr(href)}/>')
+            lines.append("    </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write(site_dir: Path, languages: list[str]) -> Path:
+    """Write ``sitemap.xml`` and its gzip copy (dated by the newest page, as MkDocs does); forget the entries."""
+    text = render(languages).encode("utf-8")
+    dates = [row["lastmod"] for rows in _entries.values() for row in rows if row["lastmod"]]
+    timestamp = int(dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc).timestamp()) if dates else 0
+    path = Path(site_dir) / "sitemap.xml"
+    path.write_bytes(text)
+    with open(str(path) + ".gz", "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(path) + ".gz", mode="wb", mtime=timestamp) as packed:
+        packed.write(text)
+    _entries.clear()
+    return path

@@ -1,0 +1,167 @@
+"""``ogp publications``: check the publication log against the git history, and add a deploy to it.
+
+The deploy workflow runs ``append`` before every build; ``verify`` lets anyone
+(a maintainer, an IRM researcher with a clone) repeat the check on a saved log.
+Exit statuses: 0 fine; 1 a rewrite nobody acknowledged; 2 a bad argument or an
+unusable log or acknowledgement file; 3 not a git repository, or a shallow clone.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from ogp.facts.publications import (ACK_FILE, Check, HistoryUnavailableError, PublicationLogError, UTC, append, describe,
+                           dump_log, format_time, load_log, read_acknowledged, resolve, verify)
+
+EXIT_REWRITE, EXIT_USAGE, EXIT_HISTORY = 1, 2, 3
+
+_TEXT = {
+    "publications": {"mn": "Нийтлэлийн бүртгэлийг (/data/publications.json) git-ийн түүхтэй тулгана.",
+                     "en": "Check the publication log (/data/publications.json) against the git history."},
+    "verify": {"mn": "Бүртгэлд буй commit бүр одоо ч байгаа эсэх, HEAD-ийн өвөг мөн эсэхийг шалгана.",
+               "en": "Check that every logged commit still exists and is an ancestor of HEAD."},
+    "append": {"mn": "Шалгаад, энэ нийтлэлийг бүртгэлд нэмж шинэ файлд бичнэ.",
+               "en": "Check the log, then write it with this deploy added to a new file."},
+    "log": {"mn": "нийтлэлийн бүртгэлийн JSON файл", "en": "the publication log (JSON)"},
+    "head": {"mn": "шалгах commit (анхдагч нь HEAD)", "en": "the commit to check against (default: HEAD)"},
+    "format": {"mn": "гаралт: text эсвэл json", "en": "output: text or json"},
+    "commit": {"mn": "нийтэлж буй commit", "en": "the commit being published"},
+    "deployed_at": {"mn": "нийтэлсэн цаг, цагийн бүстэй ISO 8601 (жишээ нь 2026-12-01T12:34:56Z)",
+                    "en": "when it is published, ISO 8601 with a time zone (e.g. 2026-12-01T12:34:56Z)"},
+    "run": {"mn": "ажлын урсгалын (workflow) ажиллагааны хаяг", "en": "the address of the workflow run"},
+    "output": {"mn": "шинэ бүртгэлийг бичих файл", "en": "where to write the new log"},
+    "missing_ok": {"mn": "--log файл байхгүй бол хоосон бүртгэл гэж үзнэ (анхны нийтлэл)",
+                   "en": "treat a missing --log file as an empty log (the very first deploy)"},
+    "empty": {"mn": "Нийтлэлийн бүртгэл хоосон байна (анхны нийтлэл): шалгах зүйлгүй.",
+              "en": "The publication log is empty (the first deploy): nothing to check."},
+    "fine": {"mn": "Нийтлэлийн бүртгэл: бүртгэгдсэн бүх {count} commit {head} commit-ийн түүхэнд байна.",
+             "en": "Publication log: every logged commit ({count}) is in the history of {head}."},
+    "acknowledged": {"mn": "Нийтлэлийн бүртгэл ({count} бичилт): дахин бичсэн түүхийг {file} файлд хүлээн зөвшөөрсөн.",
+                     "en": "Publication log ({count} entries): the rewrites found are acknowledged in {file}."},
+    "written": {"mn": "{path} файлыг бичлээ: {count} дахь бичилт нь {commit}, цаг: {when}.",
+                "en": "Wrote {path}: entry {count} is {commit}, {when}."},
+}
+
+# Shown on stderr, in both languages, when a rewrite nobody acknowledged stops a deploy.
+_REFUSED = ("The history was rewritten after these commits were published. If this was intended, add a line "
+            "'<hash>  <reason>' for each to {file} in the repository, commit it and deploy again.",
+            "Эдгээр commit-ийг нийтэлсний дараа түүхийг дахин бичжээ. Санаатай бол commit тус бүрийн хувьд "
+            "'<hash>  <шалтгаан>' мөрийг репозиторын {file} файлд нэмж, commit хийгээд дахин нийтэлнэ үү.")
+
+
+def _time(text: str) -> dt.datetime:
+    # A time without a zone would mean different moments on a runner and on a laptop.
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{text!r}: ISO 8601 with a time zone, e.g. 2026-12-01T12:34:56Z / "
+                                         "цагийн бүстэй ISO 8601, жишээ нь 2026-12-01T12:34:56Z")
+    return moment.astimezone(UTC)
+
+
+def add_parsers(sub, lang: str, root_help: str) -> None:
+    """Add ``publications verify`` and ``publications append`` to the ``ogp`` parser."""
+    group = sub.add_parser("publications", help=_TEXT["publications"][lang], description=_TEXT["publications"][lang])
+    actions = group.add_subparsers(dest="publications_command", metavar="ACTION", required=True)
+    check = actions.add_parser("verify", help=_TEXT["verify"][lang], description=_TEXT["verify"][lang])
+    add = actions.add_parser("append", help=_TEXT["append"][lang], description=_TEXT["append"][lang])
+    for parser in (check, add):
+        parser.add_argument("--log", type=Path, required=True, help=_TEXT["log"][lang])
+        parser.add_argument("--root", type=Path, default=Path("."), help=root_help)
+    check.add_argument("--head", default="HEAD", help=_TEXT["head"][lang])
+    check.add_argument("--format", choices=("text", "json"), default="text", help=_TEXT["format"][lang])
+    add.add_argument("--commit", required=True, help=_TEXT["commit"][lang])
+    add.add_argument("--deployed-at", type=_time, required=True, help=_TEXT["deployed_at"][lang])
+    add.add_argument("--run", default="", help=_TEXT["run"][lang])
+    add.add_argument("--output", type=Path, required=True, help=_TEXT["output"][lang])
+    add.add_argument("--missing-ok", action="store_true", help=_TEXT["missing_ok"][lang])
+
+
+def _as_json(check: Check, head: str) -> str:
+    rewrites = [{"commit": r.commit, "deployed_at": format_time(r.deployed_at), "reason": r.reason,
+                 "acknowledged": r.acknowledged, "message": {lang: describe(r, lang, head) for lang in ("mn", "en")}}
+                for r in check.rewrites]
+    return json.dumps({"ok": check.ok, "head": check.head, "entries": len(check.entries), "rewrites": rewrites},
+                      ensure_ascii=False, indent=2)
+
+
+def _report(check: Check, head: str, lang: str) -> None:
+    """Acknowledged rewrites on stdout in ``lang``; unacknowledged ones on stderr in both languages."""
+    for rewrite in check.rewrites:
+        if rewrite.acknowledged is not None:
+            print(describe(rewrite, lang, head))
+    refused = [r for r in check.rewrites if r.acknowledged is None]
+    for rewrite in refused:
+        print(f"{describe(rewrite, 'en', head)}\n{describe(rewrite, 'mn', head)}", file=sys.stderr)
+    if refused:
+        print("\n".join(text.format(file=ACK_FILE) for text in _REFUSED), file=sys.stderr)
+    else:
+        key = "acknowledged" if check.rewrites else "fine" if check.entries else "empty"
+        print(_TEXT[key][lang].format(count=len(check.entries), head=head, file=ACK_FILE))
+
+
+def _write(path: Path, text: str) -> None:
+    # Beside the target, then renamed over it: a step that dies half way leaves no half log to publish.
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise PublicationLogError(f"{path}: cannot write the publication log ({err}).",
+                                  f"{path}: нийтлэлийн бүртгэлийг бичиж чадсангүй ({err}).") from None
+
+
+def _run(args, lang: str) -> int:
+    if args.publications_command == "verify":
+        entries, acknowledged = load_log(args.log), read_acknowledged(args.root)
+        check = verify(args.root, entries, acknowledged, args.head)
+        if args.format == "json":
+            print(_as_json(check, args.head))
+        else:
+            _report(check, args.head, lang)
+        return 0 if check.ok else EXIT_REWRITE
+    entries, acknowledged = load_log(args.log, missing_ok=args.missing_ok), read_acknowledged(args.root)
+    commit = resolve(args.root, args.commit)
+    # The logged commits must lead to the one being published, whatever HEAD is.
+    check = verify(args.root, entries, acknowledged, commit)
+    _report(check, commit[:10], lang)
+    if not check.ok:
+        return EXIT_REWRITE
+    updated = append(entries, commit, args.deployed_at, args.run)
+    _write(args.output, dump_log(updated))
+    print(_TEXT["written"][lang].format(path=args.output, count=len(updated), commit=commit[:10],
+                                        when=format_time(updated[-1].deployed_at)))
+    return 0
+
+
+def run(args, lang: str) -> int | None:
+    """Run ``publications verify`` or ``publications append``; None for any other command."""
+    if getattr(args, "command", None) != "publications":
+        return None
+    try:
+        return _run(args, lang)
+    except PublicationLogError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_USAGE
+    except HistoryUnavailableError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_HISTORY
+
+
+def main(argv: list[str], lang: str = "en") -> int:
+    """Parse ``argv`` (``["publications", ...]``) as ``ogp`` would and run it; argparse errors give 2."""
+    parser = argparse.ArgumentParser(prog="ogp")
+    add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND"), lang, "the project folder")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    status = run(args, lang)
+    return EXIT_USAGE if status is None else status

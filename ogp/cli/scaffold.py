@@ -1,0 +1,109 @@
+"""``ogp new``: start a record with every field in place, today's date, and blanks to fill.
+
+Blank texts are written as ``""``: until an editor fills them, validation
+names each one (file, line, field) with its description, which is the to-do
+list of the new record.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ogp.facts.model import build_model
+from ogp.records.validate import validate
+
+KINDS = ("meeting", "evidence", "commitment", "milestone")
+
+
+class ScaffoldError(Exception):
+    """A record cannot be started (it exists already, or what it belongs to does not)."""
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "record"
+
+
+def _current_plan(root: Path, today: dt.date) -> str:
+    data, _ = validate(root, today)
+    plan = build_model(data, today).current_plan()
+    return plan.id if plan else ""
+
+
+def _write(path: Path, text: str) -> Path:
+    if path.exists():
+        raise ScaffoldError(f"{path.as_posix()} already exists / аль хэдийн байна.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type: str = "forum",
+                meeting_format: str = "in-person", plan: str | None = None) -> Path:
+    """``data/meetings/<date>-<name>.yml``."""
+    meeting_id = f"{today.isoformat()}-{_slug(name)}"
+    plan = _current_plan(root, today) if plan is None else plan
+    lines = ["# Meeting / Хурал, уулзалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {meeting_id}",
+             f"date: {today.isoformat()}", f"type: {meeting_type}", f"format: {meeting_format}",
+             'title_mn: ""', 'title_en: ""', 'place_mn: ""', 'place_en: ""']
+    lines += [f"plan: {plan}"] if plan else []
+    lines += ["organisations: []", "documents: []"]
+    return _write(root / "data/meetings" / f"{meeting_id}.yml", "\n".join(lines) + "\n")
+
+
+def new_evidence(root: Path, today: dt.date, evidence_id: str, url: str | None = None, file: str | None = None,
+                 kind: str = "report", links: dict[str, list[str]] | None = None) -> Path:
+    """``data/evidence/<id>.yml`` pointing at a web address or at a file under data/files/."""
+    lines = ["# Evidence / Нотлох баримт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {_slug(evidence_id)}",
+             'title_mn: ""', 'title_en: ""', f"date: {today.isoformat()}", f"kind: {kind}"]
+    lines += [f"url: {url}"] if url else [f"file: {file or 'data/files/'}"]
+    lines += ["languages: [mn, en]"]
+    for field in ("commitments", "milestones", "meetings", "plans"):
+        lines.append(f"{field}: [{', '.join((links or {}).get(field, []))}]")
+    return _write(root / "data/evidence" / f"{_slug(evidence_id)}.yml", "\n".join(lines) + "\n")
+
+
+def _milestone_lines(number: int, due: dt.date) -> list[str]:
+    return [f"  - id: m{number}", '    title_mn: ""', '    title_en: ""', '    output_mn: ""', '    output_en: ""',
+            f"    due: {due.isoformat()}", "    status: not-started", "    progress: 0", "    evidence: []"]
+
+
+def new_commitment(root: Path, today: dt.date, plan: str) -> Path:
+    """``data/commitments/<plan>/<plan>-NN.yml`` with the next free number and one milestone."""
+    folder = root / "data/commitments" / plan
+    if not (root / "data/plans" / f"{plan}.yml").exists():
+        raise ScaffoldError(f"data/plans/{plan}.yml: no such plan / ийм төлөвлөгөө алга.")
+    taken = [int(m.group(1)) for p in folder.glob(f"{plan}-*.yml") if (m := re.fullmatch(rf"{plan}-(\d+)", p.stem))]
+    number = max(taken, default=0) + 1
+    lines = ["# Commitment / Үүрэг амлалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {plan}-{number:02d}",
+             f"plan: {plan}", f"number: {number}"]
+    lines += [f'{name}: ""' for name in ("title_mn", "title_en", "problem_mn", "problem_en", "description_mn",
+                                          "description_en", "transparency_mn", "transparency_en")]
+    lines += ['lead_agency: ""', "supporting: []", "policy_areas: []", "milestones:"]
+    lines += _milestone_lines(1, today)
+    return _write(folder / f"{plan}-{number:02d}.yml", "\n".join(lines) + "\n")
+
+
+def new_milestone(root: Path, today: dt.date, commitment: str) -> Path:
+    """Append a milestone with the next free id to ``commitment``'s file."""
+    matches = sorted((root / "data/commitments").glob(f"*/{commitment}.yml"))
+    if not matches:
+        raise ScaffoldError(f"{commitment}: no such commitment / ийм үүрэг амлалт алга.")
+    path = matches[0]
+    text = path.read_text(encoding="utf-8")
+    if not re.search(r"^milestones:\s*$", text, re.M):
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()}: no `milestones:` list / `milestones:` жагсаалт алга.")
+    numbers = [int(n) for n in re.findall(r"^  - id: m(\d+)\s*$", text, re.M)]
+    block = "\n".join(_milestone_lines(max(numbers, default=0) + 1, today)) + "\n"
+    # The new milestone goes right after the last line of the milestones list.
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if re.match(r"^milestones:\s*$", line))
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+        end += 1
+    if not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    lines.insert(end, block)
+    path.write_text("".join(lines), encoding="utf-8")
+    return path

@@ -1,0 +1,96 @@
+"""The editors' subcommands of ``ogp``: ``new`` (start a record) and ``check-links``."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ogp.facts.audit import timezone
+from ogp.facts.dates import today_in
+from ogp.cli.links import check_links, report
+from ogp.cli.scaffold import KINDS, ScaffoldError, new_commitment, new_evidence, new_meeting, new_milestone
+
+_TEXT = {
+    "new": {"mn": "Шинэ бичлэгийг бүх талбар, өнөөдрийн огноотой үүсгэнэ; \"\" хоосон утгуудыг бөглөнө.",
+            "en": "Start a record with every field and today's date; then fill in the \"\" blanks."},
+    "kind": {"mn": "бичлэгийн төрөл", "en": "kind of record"},
+    "target": {"mn": "meeting: богино нэр; evidence: id; commitment: төлөвлөгөөний id; milestone: үүрэг амлалтын id",
+               "en": "meeting: a short name; evidence: its id; commitment: the plan's id; milestone: the commitment's id"},
+    "date": {"mn": "огноо (анхдагч нь өнөөдөр)", "en": "the date (default: today)"},
+    "url": {"mn": "evidence: вэб хаяг", "en": "evidence: its web address"},
+    "file": {"mn": "evidence: data/files/ доторх файлын зам", "en": "evidence: the path of its file under data/files/"},
+    "written": {"mn": "{path} үүслээ. \"\" утгуудыг бөглөөд `ogp validate` ажиллуулна уу.",
+                "en": "Wrote {path}. Fill in the \"\" values, then run `ogp validate`."},
+    "check-links": {"mn": "Бичлэг, хуудсан дахь гадаад холбоосыг шалгаж, эвдэрснийг мэдээлнэ.",
+                    "en": "Check the external links of records and pages; report the broken ones."},
+    "format": {"mn": "гаралт: text, github (анхааруулга), markdown", "en": "output: text, github (warnings) or markdown"},
+    "summary": {"mn": "Markdown тайланг энэ файлд нэмж бичнэ (жишээ нь $GITHUB_STEP_SUMMARY)",
+                "en": "also append a Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)"},
+    "timeout": {"mn": "холбоос бүрийг хүлээх секунд", "en": "seconds to wait for each link"},
+    "strict": {"mn": "эвдэрсэн холбоос байвал 1 гэсэн төлөвөөр дуусна", "en": "exit with status 1 when a link is broken"},
+    "bench": {"mn": "Жишээ өгөгдлөөр сайт бүтээж, хугацаа, хэмжээ, санах ойг хэмжинэ.",
+              "en": "Build a synthetic repository and print its build time, size, memory and index sizes."},
+    "size": {"mn": "хэмжээ: national, large, ogp", "en": "size: national, large or ogp"},
+    "json": {"mn": "үр дүнг JSON файлд бичнэ", "en": "also write the figures to this JSON file"},
+}
+
+
+def parse_date(text: str) -> dt.date:
+    """A YYYY-MM-DD command-line value (argparse reports anything else as a usage error)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD / ОООО-СС-ӨӨ") from None
+
+
+def add_parsers(sub, lang: str, root_help: str) -> None:
+    """Add ``new`` and ``check-links`` to the ``ogp`` parser."""
+    new = sub.add_parser("new", help=_TEXT["new"][lang], description=_TEXT["new"][lang])
+    new.add_argument("kind", choices=KINDS, help=_TEXT["kind"][lang])
+    new.add_argument("target", nargs="?", default=None, help=_TEXT["target"][lang])
+    new.add_argument("--root", type=Path, default=Path("."), help=root_help)
+    new.add_argument("--date", type=parse_date, default=None, help=_TEXT["date"][lang])
+    new.add_argument("--url", default=None, help=_TEXT["url"][lang])
+    new.add_argument("--file", default=None, help=_TEXT["file"][lang])
+    links = sub.add_parser("check-links", help=_TEXT["check-links"][lang], description=_TEXT["check-links"][lang])
+    links.add_argument("--root", type=Path, default=Path("."), help=root_help)
+    links.add_argument("--format", choices=("text", "github", "markdown"), default="text", help=_TEXT["format"][lang])
+    links.add_argument("--summary", type=Path, default=None, help=_TEXT["summary"][lang])
+    links.add_argument("--timeout", type=float, default=15.0, help=_TEXT["timeout"][lang])
+    links.add_argument("--strict", action="store_true", help=_TEXT["strict"][lang])
+    bench = sub.add_parser("bench", help=_TEXT["bench"][lang], description=_TEXT["bench"][lang])
+    bench.add_argument("--size", choices=("national", "large", "ogp"), default="national", help=_TEXT["size"][lang])
+    bench.add_argument("--json", type=Path, default=None, help=_TEXT["json"][lang])
+
+
+def run(args, lang: str) -> int | None:
+    """Run ``new`` or ``check-links``; None for other commands."""
+    if args.command == "new":
+        today = args.date or today_in(timezone())
+        try:
+            if args.kind == "meeting":
+                path = new_meeting(args.root, today, args.target or "meeting")
+            elif args.kind == "evidence":
+                path = new_evidence(args.root, today, args.target or "evidence", url=args.url, file=args.file)
+            elif args.kind == "commitment":
+                path = new_commitment(args.root, today, args.target or "")
+            else:
+                path = new_milestone(args.root, today, args.target or "")
+        except ScaffoldError as err:
+            print(str(err), file=sys.stderr)
+            return 2  # invalid input (see the exit statuses in ogp/cli/main.py)
+        print(_TEXT["written"][lang].format(path=path.relative_to(args.root).as_posix()))
+        return 0
+    if args.command == "check-links":
+        results = check_links(args.root, timeout=args.timeout)
+        print(report(results, args.format))
+        if args.summary:
+            with args.summary.open("a", encoding="utf-8") as handle:
+                handle.write(report(results, "markdown") + "\n")
+        return 1 if args.strict and any(not r.ok for r in results) else 0
+    if args.command == "bench":
+        from ogp.cli.bench import main as bench
+
+        return bench(args.size, args.json)
+    return None

@@ -1,0 +1,287 @@
+"""Checks across fields and records: ids, references, dates and OGP's plan rules.
+
+These run after the schema check, on typed values; a field that failed its
+schema check is None here and is not reported twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ogp.records.errors import Problem
+from ogp.records.content_check import images_without_alt
+from ogp.records.evidence_files import content_problem, path_problem
+from ogp.records.load import Dataset, Record, suggestion
+from ogp.records.schema import FOLDERS, load_schemas
+
+# What a reference field points at: (record type, field) -> target type.
+REFERENCES = {
+    ("plan", "documents"): "evidence",
+    ("commitment", "plan"): "plan",
+    ("commitment", "lead_agency"): "organisation",
+    ("commitment", "supporting"): "organisation",
+    ("milestone", "evidence"): "evidence",
+    ("meeting", "plan"): "plan",
+    ("meeting", "organisations"): "organisation",
+    ("meeting", "documents"): "evidence",
+    ("evidence", "commitments"): "commitment",
+    ("evidence", "milestones"): "milestone",
+    ("evidence", "meetings"): "meeting",
+    ("evidence", "plans"): "plan",
+    ("cocreation", "plan"): "plan",
+    ("cocreation", "outreach"): "meeting",
+    ("input", "organisation"): "organisation",
+    ("irm-report", "plan"): "plan",
+}
+KIND_NAMES = {
+    "plan": {"mn": "төлөвлөгөө", "en": "plan"},
+    "evidence": {"mn": "нотлох баримт", "en": "evidence"},
+    "organisation": {"mn": "байгууллага", "en": "organisation"},
+    "meeting": {"mn": "уулзалт", "en": "meeting"},
+    "commitment": {"mn": "үүрэг амлалт", "en": "commitment"},
+    "milestone": {"mn": "үе шат", "en": "milestone"},
+}
+
+
+def milestone_key(record: Record) -> str | None:
+    """How evidence refers to a milestone: ``<commitment id>.<milestone id>``."""
+    if record.parent is None or not record.parent.id or not record.values.get("id"):
+        return None
+    return f"{record.parent.id}.{record.values['id']}"
+
+
+def _images(record: Record) -> list[Problem]:
+    """Images without alt text in the record's texts (located at the text's first line)."""
+    problems = []
+    for name, value in record.values.items():
+        if isinstance(value, str) and ("![" in value or "<img" in value.lower()):
+            for _, _, target in images_without_alt(value):
+                problems.append(record.problem("image-without-alt", name, value=target))
+    return problems
+
+
+def check_rules(data: Dataset, today: dt.date) -> list[Problem]:
+    """Every cross-field and cross-record problem in ``data``."""
+    problems: list[Problem] = []
+    index = _index(data, problems)
+    index["_unreadable"] = data.unreadable
+    for kind, records in data.records.items():
+        for record in records:
+            problems += _pairs(record) + _images(record)
+            problems += _references(record, index)
+            check = _RECORD_CHECKS.get(kind)
+            if check:
+                problems += check(record, index, data, today)
+    problems += _minutes(data, index)
+    for by_lang in data.minutes.values():
+        for path in by_lang.values():
+            shown = path.relative_to(data.root).as_posix()
+            text = path.read_text(encoding="utf-8", errors="replace")
+            problems += [Problem("image-without-alt", shown, line, col, params={"value": target})
+                         for line, col, target in images_without_alt(text)]
+    return problems
+
+
+def _index(data: Dataset, problems: list[Problem]) -> dict[str, dict[str, Record]]:
+    """Records by type and id; reports ids that differ from file names and duplicates."""
+    index: dict[str, dict[str, Record]] = {}
+    for kind, records in data.records.items():
+        seen: dict[str, Record] = index.setdefault(kind, {})
+        for record in records:
+            key = milestone_key(record) if kind == "milestone" else record.values.get("id")
+            stem = record.stem if record.base == () else None
+            if stem and key and key != stem:
+                problems.append(record.problem("id-mismatch", "id", value=key, expected=stem))
+            if key:
+                scope_key = key if record.parent is None or kind == "milestone" else f"{record.parent.file}#{key}"
+                if scope_key in seen:
+                    other = seen[scope_key]
+                    where = other.file if other.file != record.file else f"{other.file}:{other.where('id')[0]}"
+                    problems.append(record.problem("duplicate-id", "id", value=key, other=where))
+                else:
+                    seen[scope_key] = record
+            if stem:
+                # Known under its file name too, so one wrong id is one message, not one per reference.
+                seen.setdefault(stem, record)
+    return index
+
+
+def _pairs(record: Record) -> list[Problem]:
+    """A text given in one language must be given in the other."""
+    problems = []
+    for name, value in record.values.items():
+        if value is None or not name.endswith(("_mn", "_en")):
+            continue
+        other = name[:-3] + ("_en" if name.endswith("_mn") else "_mn")
+        if other in record.values and record.values[other] is None and other not in record.bad_fields:
+            description = load_schemas()[record.type].describe(other)
+            problems.append(record.problem("missing-other-language", other, given=name, description=description))
+    return problems
+
+
+def _references(record: Record, index) -> list[Problem]:
+    problems = []
+    for (kind, field_name), target in REFERENCES.items():
+        if kind != record.type or record.values.get(field_name) is None:
+            continue
+        value = record.values[field_name]
+        for position, ref in enumerate(value if isinstance(value, list) else [value]):
+            if ref in index.get(target, {}) or _unreadable(ref, target, index):
+                continue
+            path = (field_name, position) if isinstance(value, list) else (field_name,)
+            line, col = record.doc.where(record.base + path)
+            place = "data/commitments/<plan>/" if target in ("commitment", "milestone") else f"data/{FOLDERS[target]}/"
+            problems.append(Problem("unknown-reference", record.file, line, col, field_name, {
+                "value": ref, "kind": KIND_NAMES[target], "place": place,
+                "suggestion": suggestion(ref, index.get(target, {}))}))
+    return problems
+
+
+def _unreadable(ref: str, target: str, index) -> bool:
+    """True when ``ref`` names a record whose file could not be read (already reported)."""
+    broken = index.get("_unreadable", {})
+    if target == "milestone":
+        return ref.split(".")[0] in broken.get("commitment", ())
+    return ref in broken.get(target, ())
+
+
+def _order(record: Record, start_field: str, end_field: str) -> list[Problem]:
+    start, end = record.values.get(start_field), record.values.get(end_field)
+    if start and end and end < start:
+        return [record.problem("end-before-start", end_field, value=end, start_field=start_field, start=start)]
+    return []
+
+
+def _not_future(record: Record, field_name: str, today: dt.date) -> list[Problem]:
+    value = record.values.get(field_name)
+    if value and value > today:
+        return [record.problem("date-in-future", field_name, value=value, today=today)]
+    return []
+
+
+def _plan(record, index, data, today):
+    v = record.values
+    problems = _order(record, "start", "end")
+    if v.get("end") and (v["end"].month, v["end"].day) not in ((6, 30), (12, 31)):
+        problems.append(record.problem("plan-end-date", "end", value=v["end"]))
+    if v.get("start") and v.get("end") and v.get("length_years") and v["end"] > v["start"]:
+        years = (v["end"] - v["start"]).days / 365.25
+        if abs(years - v["length_years"]) > 0.6:
+            problems.append(record.problem("plan-length", "length_years", length=v["length_years"],
+                                           start=v["start"], end=v["end"], years=f"{years:.1f}"))
+    if v.get("refresh_submitted") and v.get("length_years") == 2:
+        problems.append(record.problem("refresh-not-allowed", "refresh_submitted"))
+    return problems + _not_future(record, "submitted", today) + _not_future(record, "refresh_submitted", today)
+
+
+def _commitment(record, index, data, today):
+    v = record.values
+    problems = _order(record, "start", "end")
+    if not any(v.get(f"{value}_mn") and v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
+        if not any(v.get(f"{value}_mn") or v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
+            problems.append(record.problem("no-ogp-value", None))
+    plan = v.get("plan")
+    folder = record.file.split("/")[-2]
+    if plan and folder != plan:
+        expected = f"data/commitments/{plan}/{record.file.rsplit('/', 1)[-1]}"
+        problems.append(record.problem("wrong-folder", "plan", plan=plan, expected=expected))
+    if plan and v.get("number") is not None:
+        key = (plan, v["number"])
+        taken = index.setdefault("_numbers", {})
+        if key in taken:
+            problems.append(record.problem("number-taken", "number", plan=plan, value=v["number"], other=taken[key].file))
+        else:
+            taken[key] = record
+    return problems
+
+
+def _milestone(record, index, data, today):
+    v = record.values
+    problems = _not_future(record, "completed", today)
+    if v.get("status") == "completed":
+        if not v.get("completed") and "completed" not in record.bad_fields:
+            problems.append(record.problem("missing-completion-date", "status"))
+        if v.get("progress") is not None and v["progress"] != 100:
+            problems.append(record.problem("completed-progress", "progress", value=v["progress"]))
+    plan = index.get("plan", {}).get(record.parent.values.get("plan") or "")
+    if plan and v.get("due") and plan.values.get("start") and plan.values.get("end"):
+        start, end = plan.values["start"], plan.values["end"]
+        if not start <= v["due"] <= end:
+            problems.append(record.problem("outside-plan-period", "due", value=v["due"], plan=plan.id, start=start, end=end))
+    return problems
+
+
+def _evidence(record, index, data, today):
+    v = record.values
+    problems = _not_future(record, "date", today)
+    has_file, has_url = v.get("file") is not None, v.get("url") is not None
+    if has_file == has_url and not ({"file", "url"} & record.bad_fields):
+        problems.append(record.problem("file-or-url", "file" if has_file else None))
+    if has_file:
+        problems += _file(record, data.root)
+    # The forum's rules prove requirement 1.1 by themselves; everything else proves something named.
+    if v.get("kind") != "forum-rules" and not any(v.get(f) for f in ("commitments", "milestones", "meetings", "plans")):
+        problems.append(record.problem("proves-nothing", None))
+    return problems
+
+
+def _file(record: Record, root: Path) -> list[Problem]:
+    """An evidence file: a safe path under data/files/, an allowed type, honest content, not too big."""
+    value = record.values["file"]
+    code = path_problem(value, root)
+    if code:
+        return [record.problem(code, "file", value=value)]
+    found = content_problem(root / value)
+    if found:
+        code, params = found
+        return [record.problem(code, "file", value=value, **params)]
+    return []
+
+
+def _meeting(record, index, data, today):
+    date, meeting_id = record.values.get("date"), record.values.get("id")
+    if date and meeting_id and not meeting_id.startswith(date.isoformat()):
+        return [record.problem("meeting-date-mismatch", "date", value=date, expected=meeting_id[:10])]
+    return []
+
+
+def _cocreation(record, index, data, today):
+    return _order(record, "start", "end") + _not_future(record, "timeline_published", today)
+
+
+def _channel(record, index, data, today):
+    return _order(record, "opens", "closes")
+
+
+def _input(record, index, data, today):
+    problems = _not_future(record, "date", today) + _not_future(record, "response_published", today)
+    channel = record.values.get("channel")
+    channels = {c.get("id") for c in record.parent.raw.get("channels") or [] if isinstance(c, dict)}
+    if channel and channel not in channels:
+        line, col = record.where("channel")
+        problems.append(Problem("unknown-reference", record.file, line, col, "channel", {
+            "value": channel, "kind": {"mn": "санал авах суваг", "en": "channel"}, "place": "channels:",
+            "suggestion": suggestion(channel, [c for c in channels if c])}))
+    return problems
+
+
+_RECORD_CHECKS = {
+    "plan": _plan, "commitment": _commitment, "milestone": _milestone, "evidence": _evidence, "meeting": _meeting,
+    "cocreation": _cocreation, "channel": _channel, "input": _input,
+}
+
+
+def _minutes(data: Dataset, index) -> list[Problem]:
+    problems = []
+    meetings = index.get("meeting", {})
+    for meeting_id, by_lang in sorted(data.minutes.items()):
+        for lang, path in sorted(by_lang.items()):
+            shown = path.relative_to(data.root).as_posix()
+            if meeting_id not in meetings:
+                problems.append(Problem("orphan-minutes", shown, params={"expected": f"data/meetings/{meeting_id}.yml"}))
+                continue
+            other = "en" if lang == "mn" else "mn"
+            if other not in by_lang:
+                missing = shown[: -len(".xx.md")] + f".{other}.md"
+                problems.append(Problem("missing-minutes", shown, params={"present": shown, "missing": missing}))
+    return problems

@@ -1,0 +1,89 @@
+"""The record types: their Table Schemas (``ogp/records/schemas/*.yaml``) and where their files live.
+
+A schema file is a Frictionless Table Schema plus documentation keys of our own
+(``title_mn``, ``description_mn``, ``path``, ``example``). Frictionless sees only
+the keys it knows; the documentation keys feed the data reference page and
+the hints of error messages.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SCHEMA_DIR = Path(__file__).with_name("schemas")
+
+# Top-level record types and the folder under data/ that holds them. Commitments
+# sit one level deeper, in a folder per plan.
+FOLDERS = {
+    "plan": "plans",
+    "commitment": "commitments",
+    "meeting": "meetings",
+    "evidence": "evidence",
+    "organisation": "organisations",
+    "cocreation": "cocreation",
+    "irm-report": "irm-reports",
+}
+# Lists of sub-records inside a record: (parent type, field) -> child type.
+NESTED = {
+    ("commitment", "milestones"): "milestone",
+    ("cocreation", "channels"): "channel",
+    ("cocreation", "inputs"): "input",
+}
+# Keys of a schema field that frictionless understands; the rest is ours.
+_FRICTIONLESS_FIELD_KEYS = ("name", "type", "format", "constraints")
+
+
+@dataclass(frozen=True)
+class RecordSchema:
+    """One record type: its fields (in order) and documentation in both languages."""
+
+    name: str
+    title: dict
+    description: dict
+    path: str
+    fields: dict[str, dict]
+    primary_key: tuple[str, ...] = ()
+    nested: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def required(self) -> list[str]:
+        """Names of the fields that must be present and non-empty."""
+        return [n for n, f in self.fields.items() if f.get("constraints", {}).get("required")]
+
+    def frictionless_descriptor(self) -> dict:
+        """The Table Schema descriptor with only the keys frictionless knows."""
+        descriptor = {
+            "fields": [
+                {k: f[k] for k in _FRICTIONLESS_FIELD_KEYS if k in f} for f in self.fields.values()
+            ]
+        }
+        if self.primary_key:
+            descriptor["primaryKey"] = list(self.primary_key)
+        return descriptor
+
+    def describe(self, field_name: str) -> dict:
+        """A field's description as ``{"mn": ..., "en": ...}``."""
+        f = self.fields[field_name]
+        return {"mn": f.get("description_mn", ""), "en": f.get("description", "")}
+
+
+@functools.lru_cache(maxsize=None)
+def load_schemas() -> dict[str, RecordSchema]:
+    """Every record type's schema, keyed by type name."""
+    schemas = {}
+    for path in sorted(SCHEMA_DIR.glob("*.yaml")):
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        name = raw["name"]
+        schemas[name] = RecordSchema(
+            name=name,
+            title={"mn": raw.get("title_mn", name), "en": raw.get("title", name)},
+            description={"mn": raw.get("description_mn", ""), "en": raw.get("description", "")},
+            path=raw.get("path", ""),
+            fields={f["name"]: f for f in raw["fields"]},
+            primary_key=tuple(raw.get("primaryKey", ())),
+            nested={fname: child for (parent, fname), child in NESTED.items() if parent == name},
+        )
+    return schemas

@@ -1,0 +1,51 @@
+"""Validate a repository's records: the one entry point for the build and `ogp validate`."""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+from pathlib import Path
+
+from ogp.records.errors import Problem, format_github, format_problems, problems_as_json
+from ogp.records.fieldcheck import check_fields
+from ogp.records.load import Dataset, load_dataset
+from ogp.records.rules import check_rules
+from ogp.records.schema import load_schemas
+
+FORMATS = ("text", "github", "json")
+
+
+def validate(root: Path, today: dt.date | None = None) -> tuple[Dataset, list[Problem]]:
+    """Load and check every record under ``root/data``.
+
+    Returns the dataset (typed values filled in where valid) and every problem
+    found, sorted by file and line. ``today`` decides what "in the future" means.
+    """
+    today = today or dt.date.today()
+    # Reading creates millions of small objects that stay alive (node trees for
+    # positions) and contain no reference cycles; the cyclic garbage collector
+    # would scan them again and again (half the run time at 10,000 records).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        data = load_dataset(Path(root))
+        problems = list(data.problems)
+        schemas = load_schemas()
+        for kind, records in data.records.items():
+            problems += check_fields(records, schemas[kind])
+        problems += check_rules(data, today)
+    finally:
+        if collecting:
+            gc.enable()
+    problems.sort(key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
+    return data, problems
+
+
+def render(problems: list[Problem], fmt: str, lang: str) -> str:
+    """Problems in one of :data:`FORMATS`."""
+    if fmt == "github":
+        return format_github(problems, lang)
+    if fmt == "json":
+        return json.dumps({"problems": problems_as_json(problems, lang), "count": len(problems)},
+                          ensure_ascii=False, indent=2)
+    return format_problems(problems, lang)

@@ -1,0 +1,96 @@
+"""The home page dashboard: the current plan at a glance, in either language."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ogp.render import md
+from ogp.render.charts import bar_chart
+from ogp.render.labels import label
+from ogp.facts.model import Model, commitment_status
+from ogp.render.pages import v
+from ogp.render.texts import t
+
+MARKER = "<!-- ogp:dashboard -->"
+STATUS_ORDER = ["completed", "in-progress", "delayed", "not-started", "cancelled"]
+
+_D = {
+    "title": {"mn": "Одоогийн төлөвлөгөө", "en": "The current plan"},
+    "by_status": {"mn": "Үүрэг амлалт төлөвөөр", "en": "Commitments by status"},
+    "chart_desc": {"mn": "Үүрэг амлалтын тоо, төлөв тус бүрээр", "en": "Number of commitments in each status"},
+    "done": {"mn": "Биелсэн үе шат", "en": "Milestones completed"},
+    "of": {"mn": "-аас", "en": "of"},
+    "due_soon": {"mn": "Ойрын 90 хоногт дуусах үе шатууд", "en": "Milestones due in the next 90 days"},
+    "overdue": {"mn": "Хугацаа хэтэрсэн үе шатууд", "en": "Overdue milestones"},
+    "latest_meetings": {"mn": "Сүүлийн хурал, уулзалтууд", "en": "Latest meetings"},
+    "count": {"mn": "Тоо", "en": "Number"},
+    "all_plans": {"mn": "Бүх төлөвлөгөө", "en": "All plans"},
+}
+
+
+def _d(key: str, lang: str) -> str:
+    return _D[key][lang]
+
+
+CHART_PATH = "charts/status.svg"  # written as charts/status.<lang>.svg, published per language
+
+
+def _status_bars(model: Model, plan, lang: str) -> list[tuple[str, str, int]]:
+    counts = {s: 0 for s in STATUS_ORDER}
+    for c in model.commitments_of(plan.id):
+        counts[commitment_status(model, c)] += 1
+    return [(s, label("status", s, lang), n) for s, n in counts.items() if n or s != "cancelled"]
+
+
+def status_chart(model: Model, lang: str) -> str | None:
+    """The SVG file of the current plan's commitments by status (None without a plan).
+
+    A separate file shown with <img alt>, not inline SVG: page bodies pass an
+    HTML allow-list that has no SVG, and the alt text plus the table carry the numbers.
+    """
+    plan = model.current_plan()
+    if plan is None:
+        return None
+    return bar_chart(_status_bars(model, plan, lang), _d("by_status", lang), _d("chart_desc", lang), chart_id="status-chart")
+
+
+def _chart_alt(shown: list[tuple[str, str, int]], lang: str) -> str:
+    return f"{_d('by_status', lang)}: " + ", ".join(f"{text} {n}" for _, text, n in shown)
+
+
+def dashboard(model: Model, lang: str) -> str:
+    """Markdown for the dashboard, with links relative to the home page."""
+    plan = model.current_plan()
+    if plan is None:
+        return ""
+    commitments = model.commitments_of(plan.id)
+    shown = _status_bars(model, plan, lang)
+    milestones = [m for c in commitments for m in model.milestones_of(c) if m.values["status"] != "cancelled"]
+    done = sum(1 for m in milestones if m.values["status"] == "completed")
+    share = round(100 * done / len(milestones)) if milestones else 0
+    open_ = [m for m in milestones if m.values["status"] != "completed"]
+    soon = sorted((m for m in open_ if model.today <= m.values["due"] <= model.today + dt.timedelta(days=90)),
+                  key=lambda m: m.values["due"])
+    late = sorted((m for m in open_ if m.values["due"] < model.today), key=lambda m: m.values["due"])
+
+    def milestone_rows(items):
+        return [[md.date(m.values["due"], lang), md.link(md.text(v(m.parent, "title", lang)), f"commitments/{m.parent.id}.md"),
+                 md.text(v(m, "title", lang)), label("status", m.values["status"], lang)] for m in items]
+
+    headers = [t("due", lang), t("commitment", lang), t("milestone", lang), t("status", lang)]
+    out = [f"## {_d('title', lang)}: {md.link(md.text(v(plan, 'title', lang)), f'plans/{plan.id}.md')}", "",
+           f"{t('period', lang)}: {md.date(plan.values['start'], lang)} – {md.date(plan.values['end'], lang)} · "
+           f"{len(commitments)} {t('commitments', lang).lower()} · {md.link(_d('all_plans', lang), 'plans/index.md')}", "",
+           f"### {_d('by_status', lang)}", "",
+           f"![{md.text(_chart_alt(shown, lang))}]({CHART_PATH}){{: .ogp-chart }}", "",
+           md.table([t("status", lang), _d("count", lang)], [[text, str(n)] for _, text, n in shown]), "",
+           f"### {_d('done', lang)}", "",
+           f"{md.progress(share, _d('done', lang))} ({done} / {len(milestones)})", "",
+           f"### {_d('due_soon', lang)}", "",
+           md.table(headers, milestone_rows(soon)) if soon else t("none", lang), "",
+           f"### {_d('overdue', lang)}", "",
+           md.table(headers, milestone_rows(late)) if late else t("none", lang), ""]
+    meetings = sorted(model.meetings.values(), key=lambda m: m.values["date"], reverse=True)[:5]
+    out += [f"### {_d('latest_meetings', lang)}", ""]
+    out += [f"- {md.date(m.values['date'], lang)} — {md.link(md.text(v(m, 'title', lang)), f'meetings/{m.id}.md')} "
+            f"({label('type', m.values['type'], lang)})" for m in meetings] or [t("none", lang)]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,242 @@
+"""What is new, as an Atom feed, and what is due, as an iCalendar file, in each language.
+
+Both are built from the validated records. Entry paths are language-neutral
+(``meetings/<id>/``); a feed or calendar puts them under the site address of
+its language (``/`` for Mongolian, ``/en/`` for English).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+
+from ogp.records.load import Dataset
+from ogp.records.rules import milestone_key
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Mongolia has kept UTC+8 all year since 2017 (no daylight saving): a fixed offset is exact.
+UB_OFFSET = "+08:00"
+UID_DOMAIN = "ogp-repository"
+PRODID = "-//OGP repository//ogp//EN"
+
+FEED_TITLE = {
+    "mn": "Нээлттэй Засгийн Түншлэл — Монгол Улс: шинэчлэлүүд",
+    "en": "Open Government Partnership — Mongolia: updates",
+}
+CALENDAR_NAME = {
+    "mn": "Нээлттэй Засгийн Түншлэл — Монгол Улс: хуанли",
+    "en": "Open Government Partnership — Mongolia: calendar",
+}
+AUTHOR = {"mn": "Нээлттэй Засгийн Түншлэл — Монгол Улс", "en": "Open Government Partnership — Mongolia"}
+
+MEETING_TYPES = {
+    "forum": {"mn": "Үндэсний зөвлөлийн хуралдаан", "en": "meeting of the National Council (the forum)"},
+    "civil-society": {"mn": "Иргэний нийгэмтэй хийсэн уулзалт", "en": "meeting with civil society"},
+    "outreach": {"mn": "Мэдээлэл түгээх арга хэмжээ", "en": "outreach event"},
+    "consultation": {"mn": "Олон нийтийн зөвлөлдөх уулзалт", "en": "public consultation"},
+    "working-group": {"mn": "Ажлын хэсгийн хурал", "en": "working group meeting"},
+    "other": {"mn": "Хурал", "en": "meeting"},
+}
+MEETING_FORMATS = {
+    "online": {"mn": "цахимаар", "en": "online"},
+    "in-person": {"mn": "биечлэн", "en": "in person"},
+    "hybrid": {"mn": "цахим болон биечлэн хосолсон хэлбэрээр", "en": "both online and in person"},
+}
+EVIDENCE_KINDS = {
+    "plan": {"mn": "үйл ажиллагааны төлөвлөгөө", "en": "action plan"},
+    "minutes": {"mn": "хурлын тэмдэглэл", "en": "minutes"},
+    "report": {"mn": "тайлан", "en": "report"},
+    "photo": {"mn": "гэрэл зураг", "en": "photo"},
+    "dataset": {"mn": "өгөгдлийн багц", "en": "dataset"},
+    "letter": {"mn": "албан бичиг", "en": "letter"},
+    "order": {"mn": "тушаал", "en": "order"},
+    "presentation": {"mn": "танилцуулга", "en": "presentation"},
+    "video": {"mn": "видео бичлэг", "en": "video"},
+    "webpage": {"mn": "цахим хуудас", "en": "web page"},
+    "other": {"mn": "баримт бичиг", "en": "document"},
+}
+MILESTONE_STATUS = {
+    "not-started": {"mn": "эхлээгүй", "en": "not started"},
+    "in-progress": {"mn": "хэрэгжиж байгаа", "en": "in progress"},
+    "completed": {"mn": "биелсэн", "en": "completed"},
+    "delayed": {"mn": "хугацаа хоцорсон", "en": "delayed"},
+    "cancelled": {"mn": "цуцалсан", "en": "cancelled"},
+}
+_NOTHING = {"mn": "", "en": ""}
+# Characters XML 1.0 cannot carry at all, not even escaped.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Control characters an iCalendar TEXT value may not hold (tab is allowed; newlines are escaped).
+_NOT_ICAL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _pair(values: dict, name: str) -> dict:
+    return {"mn": values.get(f"{name}_mn") or "", "en": values.get(f"{name}_en") or ""}
+
+
+def _base(site_url: str, lang: str) -> str:
+    """The address of the site in ``lang``, ending in a slash."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + "en/" if lang == "en" else base
+
+
+def _meeting_summary(values: dict) -> dict:
+    kind = MEETING_TYPES.get(values.get("type"), MEETING_TYPES["other"])
+    how = MEETING_FORMATS.get(values.get("format"))
+    if how is None:
+        return {"mn": f"{kind['mn']}.", "en": f"A {kind['en']}."}
+    return {"mn": f"{kind['mn']} {how['mn']} болсон.", "en": f"The {kind['en']} was held {how['en']}."}
+
+
+def feed_entries(data: Dataset, evidence_home: dict[str, str] | None = None) -> list[dict]:
+    """Update entries for meetings, evidence and completed milestones, newest first.
+
+    Each entry: ``id`` (stable, e.g. ``meeting:<id>``), ``date``, ``title`` and
+    ``summary`` as ``{"mn": ..., "en": ...}``, and ``path`` (relative to the site root of a language).
+    ``evidence_home`` names the evidence page listing each item (``ogp.model.Model.evidence_home``);
+    without it, evidence entries point at the evidence index.
+    """
+    entries = []
+    for record in data.records.get("meeting", []):
+        v = record.values
+        entries.append({"id": f"meeting:{v['id']}", "date": v["date"], "title": _pair(v, "title"),
+                        "summary": _meeting_summary(v), "path": f"meetings/{v['id']}/"})
+    for record in data.records.get("evidence", []):
+        v = record.values
+        kind = EVIDENCE_KINDS.get(v.get("kind"), EVIDENCE_KINDS["other"])
+        entries.append({"id": f"evidence:{v['id']}", "date": v["date"], "title": _pair(v, "title"),
+                        "summary": {"mn": f"Шинэ нотлох баримт: {kind['mn']}.", "en": f"New evidence: {kind['en']}."},
+                        "path": f"evidence/{evidence_home[v['id']]}/#{v['id']}" if evidence_home and v["id"] in evidence_home
+                        else "evidence/"})
+    for record in data.records.get("milestone", []):
+        v, commitment = record.values, record.parent.values
+        if v.get("status") != "completed" or not v.get("completed"):
+            continue  # only a completion is news; its date is required by the rules
+        title = {lang: f"{commitment[f'title_{lang}']}: {v[f'title_{lang}']}" for lang in ("mn", "en")}
+        summary = {"mn": f"{commitment['id']} үүрэг амлалтын {v['id']} хүрэх үе шат биелсэн.",
+                   "en": f"Milestone {v['id']} of commitment {commitment['id']} was completed."}
+        entries.append({"id": f"milestone:{milestone_key(record)}", "date": v["completed"], "title": title,
+                        "summary": summary, "path": f"commitments/{commitment['id']}/"})
+    entries.sort(key=lambda e: e["id"])  # ties on a date keep one fixed order
+    entries.sort(key=lambda e: e["date"], reverse=True)
+    return entries
+
+
+def _rfc3339(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00{UB_OFFSET}"
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element; ElementTree escapes its text and attributes when writing."""
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = _NOT_XML.sub("", text)
+    return element
+
+
+# A feed tells subscribers what is new; the whole history is in the data package
+# and the update ledger. Without a limit the feed of a large repository weighed
+# more than a megabyte per language and grew with every record.
+FEED_LIMIT = 100
+
+
+def atom_feed(entries: list[dict], lang: str, site_url: str, updated: dt.date, feed_path: str = "feed.xml",
+              limit: int = FEED_LIMIT) -> str:
+    """An Atom 1.0 document of the newest ``limit`` ``entries`` (from :func:`feed_entries`) in ``lang`` ("mn" or "en").
+
+    Links are absolute, under ``site_url`` (Mongolian) or ``site_url + "en/"``
+    (English); ``feed_path`` is where the feed itself is published, relative to that address.
+    """
+    base = _base(site_url, lang)
+    # A plain xmlns attribute instead of ET.register_namespace: no global state, and Atom is the default namespace.
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: lang})
+    _add(feed, "title", FEED_TITLE[lang])
+    _add(feed, "id", base + feed_path)
+    _add(feed, "link", rel="self", type="application/atom+xml", href=base + feed_path)
+    _add(feed, "link", rel="alternate", type="text/html", href=base)
+    _add(feed, "updated", _rfc3339(updated))
+    _add(_add(feed, "author"), "name", AUTHOR[lang])
+    for entry in entries[:limit]:
+        link = base + entry["path"]
+        item = _add(feed, "entry")
+        _add(item, "id", f"{link.split('#', 1)[0]}#{entry['id']}")  # a page can hold several entries
+        _add(item, "title", entry["title"][lang])
+        _add(item, "link", rel="alternate", type="text/html", href=link)
+        _add(item, "updated", _rfc3339(entry["date"]))
+        _add(item, "summary", entry["summary"][lang])
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _ical_text(value: str) -> str:
+    """An iCalendar TEXT value (RFC 5545 3.3.11): backslash, ``;``, ``,`` and newlines escaped."""
+    value = _NOT_ICAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    for char in ("\\", ";", ","):  # the backslash first, or the others' escapes would double
+        value = value.replace(char, "\\" + char)
+    return value.replace("\n", "\\n")
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """A content line folded at ``limit`` UTF-8 octets, never inside a character (RFC 5545 3.1)."""
+    if len(line.encode("utf-8")) <= limit:
+        return line  # most lines: nothing to fold
+    parts, current, size = [], "", 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > limit:
+            parts.append(current)
+            current, size = " ", 1  # a continuation line starts with one space
+        current += char
+        size += octets
+    parts.append(current)
+    return "\r\n".join(parts)
+
+
+def _events(data: Dataset, lang: str, base: str) -> list[dict]:
+    """One all-day event per milestone due date and per meeting."""
+    events = []
+    for record in data.records.get("milestone", []):
+        v, commitment = record.values, record.parent.values
+        status = MILESTONE_STATUS.get(v.get("status"), _NOTHING)[lang]
+        description = {"mn": f"Хүрэх үе шатыг дуусгах хугацаа. Явц: {status}.",
+                       "en": f"Milestone due date. Status: {status}."}[lang]
+        events.append({"uid": milestone_key(record), "date": v["due"], "url": f"{base}commitments/{commitment['id']}/",
+                       "summary": f"{commitment[f'title_{lang}']}: {v[f'title_{lang}']}", "description": description})
+    for record in data.records.get("meeting", []):
+        v = record.values
+        events.append({"uid": v["id"], "date": v["date"], "url": f"{base}meetings/{v['id']}/",
+                       "summary": v[f"title_{lang}"], "description": _meeting_summary(v)[lang],
+                       "location": v.get(f"place_{lang}")})
+    return sorted(events, key=lambda e: (e["date"], e["uid"]))
+
+
+def _vevent(event: dict, stamp: str) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event['uid']}@{UID_DOMAIN}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{event['date']:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{event['date'] + dt.timedelta(days=1):%Y%m%d}",  # DTEND is exclusive
+        f"SUMMARY:{_ical_text(event['summary'])}",
+        f"DESCRIPTION:{_ical_text(event['description'])}",
+    ]
+    if event.get("location"):
+        lines.append(f"LOCATION:{_ical_text(event['location'])}")
+    return lines + [f"URL:{event['url']}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+
+
+def icalendar(data: Dataset, lang: str, site_url: str, stamp: dt.datetime) -> str:
+    """An iCalendar (RFC 5545) text in ``lang`` of every milestone due date and every meeting.
+
+    ``stamp`` is every event's DTSTAMP (a naive value is taken as UTC), so the
+    same records always give the same text. Lines end in CRLF and are folded at 75 octets.
+    """
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(dt.timezone.utc)
+    stamp_text = f"{stamp:%Y%m%dT%H%M%S}Z"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{_ical_text(CALENDAR_NAME[lang])}"]
+    for event in _events(data, lang, _base(site_url, lang)):
+        lines += _vevent(event, stamp_text)
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)

@@ -1,0 +1,127 @@
+"""The finder: commitments, milestones, meetings and evidence, searchable and filterable on a phone.
+
+Its index is built here, at build time, with the Python ``lunr`` package (one
+per language) and loaded as it is by lunr.js in the browser, which therefore
+never builds an index. Words are indexed as they are (lowercased, trimmed of
+punctuation by Python's Unicode-aware trimmer): no English stemmer, so that a
+prefix finds English and Mongolian words alike, and an empty search pipeline
+in the serialised index, so that no JavaScript trimmer (which strips Cyrillic)
+runs at query time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from lunr.builder import Builder
+from lunr.trimmer import trimmer
+
+from ogp.render.labels import label
+from ogp.facts.model import Model, commitment_status
+from ogp.render.pages import v
+from ogp.records.rules import milestone_key
+
+
+# lunr.js 2.3.9 as MkDocs ships it: served from the site, no CDN, no Node toolchain.
+
+_F = {
+    "title": {"mn": "Хайлт ба шүүлтүүр", "en": "Finder"},
+    "intro": {"mn": "Үүрэг амлалт, хүрэх үе шат, хурал, нотлох баримтыг үгээр хайж, төлөвлөгөө, төрөл, он, хэл, төлөвөөр шүүнэ. Хайлтын хаягийг бусадтай хуваалцаж болно.",
+              "en": "Find commitments, milestones, meetings and evidence by words, and filter them by plan, kind, year, language and status. The address of a search can be shared."},
+    "needs_js": {"mn": "Хайлт ажиллахад JavaScript хэрэгтэй. JavaScript-гүйгээр [төлөвлөгөө](plans/index.md), [хурал](meetings/index.md), [нотлох баримтын](evidence/index.md) жагсаалтаас үзнэ үү.",
+                 "en": "The finder needs JavaScript. Without it, browse the lists of [plans](plans/index.md), [meetings](meetings/index.md) and [evidence](evidence/index.md)."},
+}
+UI = {
+    "query": {"mn": "Хайх үг", "en": "Words to find"},
+    "plan": {"mn": "Төлөвлөгөө", "en": "Plan"},
+    "commitment": {"mn": "Үүрэг амлалт", "en": "Commitment"},
+    "kind": {"mn": "Төрөл", "en": "Kind"},
+    "year": {"mn": "Он", "en": "Year"},
+    "language": {"mn": "Хэл", "en": "Language"},
+    "status": {"mn": "Төлөв", "en": "Status"},
+    "all": {"mn": "Бүгд", "en": "All"},
+    "count": {"mn": "# үр дүн", "en": "# results"},
+    "form": {"mn": "Баримтын сангаас хайх", "en": "Search the repository"},
+    "type_commitment": {"mn": "Үүрэг амлалт", "en": "Commitment"},
+    "type_milestone": {"mn": "Хүрэх үе шат", "en": "Milestone"},
+    "type_meeting": {"mn": "Хурал, уулзалт", "en": "Meeting"},
+    "type_evidence": {"mn": "Нотлох баримт", "en": "Evidence"},
+}
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def items(model: Model, lang: str) -> list[dict]:
+    """Every findable record in ``lang``, with the values the filters use; urls relative to the finder page."""
+    out = []
+    for c in model.commitments.values():
+        out.append({"id": f"c:{c.id}", "type": "commitment", "kind": UI["type_commitment"][lang],
+                    "title": f"{c.values['number']}. {_plain(v(c, 'title', lang))}", "url": f"../commitments/{c.id}/",
+                    "text": _plain(f"{v(c, 'problem', lang)} {v(c, 'description', lang)}"), "plan": c.values["plan"],
+                    "commitment": c.id, "year": str(model.plans[c.values['plan']].values["start"].year) if c.values["plan"] in model.plans else "",
+                    "languages": [], "status": label("status", commitment_status(model, c), lang), "date": ""})
+        for m in model.milestones_of(c):
+            out.append({"id": f"m:{milestone_key(m)}", "type": "milestone", "kind": UI["type_milestone"][lang],
+                        "title": _plain(v(m, "title", lang)), "url": f"../commitments/{c.id}/",
+                        "text": _plain(v(m, "output", lang)), "plan": c.values["plan"], "commitment": c.id,
+                        "year": str(m.values["due"].year), "languages": [], "status": label("status", m.values["status"], lang),
+                        "date": m.values["due"].isoformat()})
+    for m in model.meetings.values():
+        out.append({"id": f"g:{m.id}", "type": "meeting", "kind": label("type", m.values["type"], lang),
+                    "title": _plain(v(m, "title", lang)), "url": f"../meetings/{m.id}/",
+                    "text": _plain(f"{v(m, 'agenda', lang) or ''} {v(m, 'decisions', lang) or ''}"), "plan": m.values.get("plan") or "",
+                    "commitment": "", "year": str(m.values["date"].year), "languages": [], "status": "",
+                    "date": m.values["date"].isoformat()})
+    for e in model.evidence.values():
+        plans = sorted(set(e.values.get("plans") or []) | {model.commitments[c].values["plan"] for c in e.values.get("commitments") or [] if c in model.commitments})
+        out.append({"id": f"e:{e.id}", "type": "evidence", "kind": f"{UI['type_evidence'][lang]}: {label('kind', e.values['kind'], lang)}",
+                    "title": _plain(v(e, "title", lang)), "url": f"../evidence/{model.evidence_home(e.id) or 'other'}/#{e.id}", "text": _plain(v(e, "description", lang)),
+                    "plan": ";".join(plans), "commitment": ";".join(e.values.get("commitments") or []),
+                    "year": str(e.values["date"].year), "languages": [label("language", x, lang) for x in e.values.get("languages") or []],
+                    "status": "", "date": e.values["date"].isoformat()})
+    return sorted(out, key=lambda item: item["id"])
+
+
+# Language -> (digest of its items, finished index): a preview server rebuilds on every save,
+# and most saves (a page, a meeting's minutes) leave the finder's items as they were.
+_last: dict[str, tuple[str, bytes]] = {}
+
+
+def finder_index(model: Model, lang: str) -> bytes:
+    """The JSON the finder page loads: the prebuilt lunr index, the items and the interface words.
+
+    Building the lunr index is most of the cost; the last result per language
+    is kept and returned again while the items are unchanged.
+    """
+    found = items(model, lang)
+    digest = hashlib.sha256(json.dumps(found, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    if lang in _last and _last[lang][0] == digest:
+        return _last[lang][1]
+    result = _build_index(found, lang)
+    _last[lang] = (digest, result)
+    return result
+
+
+def _build_index(found: list[dict], lang: str) -> bytes:
+    builder = Builder()
+    builder.pipeline.add(trimmer)
+    builder.ref("id")
+    builder.field("title", boost=10)
+    builder.field("text")
+    for item in found:
+        builder.add({"id": item["id"], "title": item["title"], "text": item["text"]})
+    index = builder.build()
+    for item in found:
+        del item["text"]  # only the index needs the long text
+    payload = {"index": index.serialize(), "items": found, "ui": {key: value[lang] for key, value in UI.items()}}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def finder_pages() -> dict[str, str]:
+    """``finder.<lang>.md``: the page the script fills; without JavaScript it points to the lists."""
+    return {f"finder.{lang}.md": "\n".join([f"# {_F['title'][lang]}", "", _F["intro"][lang], "",
+                                            '<div id="ogp-finder"></div>', "", _F["needs_js"][lang], "{: .ogp-needs-js }", ""])
+            for lang in ("mn", "en")}

@@ -1,0 +1,142 @@
+"""``ogp irm-pack verify``: re-derive every claim of an IRM pack from a full clone and list each mismatch.
+
+Nothing in the pack is trusted: file contents are hashed again, blob ids and
+commits are looked up in the clone, and the verdicts are computed again from
+the judged commit's own records and history.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ogp.facts.history import load_chain, run_git
+from ogp.facts.versions import blob_ids, commit_facts
+
+
+class PackError(Exception):
+    """The pack cannot be read (not a zip, no manifest, a manifest of the wrong shape)."""
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One claim of the pack that the clone does not confirm."""
+
+    what: str       # "head", "file", "update", "verdict"
+    item: str       # the commit, path or requirement
+    claimed: str
+    found: str
+
+    def describe(self, lang: str) -> str:
+        """The mismatch in one line of ``lang`` (fixed words translated, hashes and texts as they are)."""
+        def say(value: str) -> str:
+            return WORDS.get(value, {}).get(lang, value)
+
+        if lang == "mn":
+            return f"{say(self.what)} {self.item}: багцад «{say(self.claimed)}», репозиторт «{say(self.found)}»"
+        return f"{say(self.what)} {self.item}: the pack says {say(self.claimed)!r}, the repository says {say(self.found)!r}"
+
+
+# Fixed words of mismatches; anything else (hashes, paths, authors) is shown as it is.
+WORDS = {
+    "head": {"mn": "дүгнэсэн commit", "en": "head"}, "file": {"mn": "файл", "en": "file"},
+    "content": {"mn": "агуулга", "en": "content"}, "update": {"mn": "шинэчлэл", "en": "update"},
+    "verdict": {"mn": "дүгнэлт", "en": "verdict"}, "records": {"mn": "бичлэг", "en": "records"},
+    "present": {"mn": "байгаа", "en": "present"}, "missing": {"mn": "алга", "en": "missing"},
+    "on-chain": {"mn": "HEAD-ийн first-parent түүхэнд байгаа", "en": "on the first-parent history of HEAD"},
+    "off-chain": {"mn": "түүнд алга", "en": "not on it"},
+    "in-pack": {"mn": "багцад байгаа", "en": "in the pack"}, "not-in-pack": {"mn": "багцад алга", "en": "missing from the pack"},
+    "valid": {"mn": "зөв", "en": "valid"}, "invalid": {"mn": "алдаатай", "en": "with problems"},
+}
+
+
+def _read(pack: Path) -> tuple[dict, dict, zipfile.ZipFile]:
+    try:
+        archive = zipfile.ZipFile(pack)
+        manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
+        report = json.loads(archive.read("compliance.json").decode("utf-8"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise PackError(f"{pack}: not an IRM pack of this tool ({err}).\n"
+                        f"{pack}: энэ хэрэгслээр үүсгэсэн, ХБТМ-д зориулсан багц биш байна ({err}).") from None
+    if not isinstance(manifest, dict) or not manifest.get("head") or not isinstance(manifest.get("files"), list):
+        raise PackError(f"{pack}: manifest.json has no head or files.\n{pack}: manifest.json файлд `head` эсвэл `files` талбар алга.")
+    return manifest, report, archive
+
+
+def _blob_of(content: bytes) -> str:
+    """Git's blob id of ``content`` (what ``git hash-object`` prints)."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+
+
+def verify_pack(pack: Path, root: Path) -> list[Mismatch]:
+    """Every claim of ``pack`` that the clone at ``root`` does not confirm ([] when all hold).
+
+    Raises PackError for an unreadable pack and HistoryError when ``root``
+    cannot be judged (not a repository, shallow).
+    """
+    manifest, report, archive = _read(Path(pack))
+    root = Path(root)
+    head = manifest["head"]
+    found: list[Mismatch] = []
+    if run_git(root, "cat-file", "-e", f"{head}^{{commit}}").returncode != 0:
+        return [Mismatch("head", head, "present", "missing")]
+    chain = {link.sha for link in load_chain(root).chain}
+    if head not in chain:
+        found.append(Mismatch("head", head, "on-chain", "off-chain"))
+    blobs = blob_ids(root, head)
+    with archive:
+        for item in manifest["files"]:
+            path = item.get("path", "")
+            try:
+                content = archive.read(path)
+            except KeyError:
+                found.append(Mismatch("file", path, "in-pack", "not-in-pack"))
+                continue
+            digest, blob, committed = hashlib.sha256(content).hexdigest(), _blob_of(content), blobs.get(path)
+            if digest != item.get("sha256"):  # the manifest against the file it ships
+                found.append(Mismatch("sha256", path, str(item.get("sha256")), digest))
+            if item.get("blob") != committed:  # the manifest against the repository
+                found.append(Mismatch("blob", path, str(item.get("blob")), str(committed)))
+            if blob != committed:  # the shipped file against the repository
+                found.append(Mismatch("content", path, f"blob {blob}", f"blob {committed}"))
+    facts = commit_facts(root, head)
+    for update in manifest.get("updates") or []:
+        sha = update.get("commit", "")
+        fact = facts.get(sha)
+        if fact is None:
+            found.append(Mismatch("update", sha, "on-chain", "off-chain"))
+            continue
+        for key in ("author", "subject", "committer_date"):
+            if update.get(key) != fact[key]:
+                found.append(Mismatch("update", f"{sha[:10]} {key}", str(update.get(key)), fact[key]))
+    found += _verdicts(root, manifest, report)
+    return found
+
+
+def _verdicts(root: Path, manifest: dict, report: dict) -> list[Mismatch]:
+    """The verdicts computed again from the judged commit's records, compared with the pack's."""
+    import datetime as dt
+
+    from ogp.facts.audit import audit, state_at
+    from ogp.facts.model import build_model
+    from ogp.records.validate import validate
+
+    day = dt.date.fromisoformat(manifest["as_of"])
+    plan = (manifest.get("plan") or {}).get("id")
+    with state_at(root, manifest["head"]) as folder:
+        data, problems = validate(folder, day)
+        if problems:
+            return [Mismatch("records", manifest["head"][:10], "valid", "invalid")]
+        judged = dt.datetime.fromisoformat(manifest["judged_at"]) if manifest.get("judged_at") else None
+        again = audit(data, day, build_model(data, day), plan_id=plan, rev=manifest["head"], repo=root, now=judged,
+                      zone=manifest.get("timezone"), plan_years=manifest.get("year_mode") == "plan",
+                      halves=bool(manifest.get("halves"))).report.as_dict()
+    found = []
+    for rid, verdict in (report.get("requirements") or {}).items():
+        status = again["requirements"].get(rid, {}).get("status")
+        if verdict.get("status") != status:
+            found.append(Mismatch("verdict", rid, str(verdict.get("status")), str(status)))
+    return found
+

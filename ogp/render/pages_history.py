@@ -1,0 +1,183 @@
+"""Pages about the repository's own history: the minimum-requirements page and the update ledger."""
+from __future__ import annotations
+
+from ogp.render import md
+from ogp.facts.compliance import RULES
+from ogp.facts.report import Report
+from ogp.render.report_text import FLAG_WORDS
+from ogp.render.labels import label
+from ogp.render.pages import LANGS
+from ogp.render.texts import t
+from ogp.facts.updates import Update
+
+_H = {
+    "compliance": {"mn": "Зайлшгүй биелүүлэх шаардлага", "en": "Minimum requirements"},
+    "compliance_intro": {
+        "mn": "{plan} төлөвлөгөөний хувьд НЗТ-ийн Оролцоо ба хамтран бүтээх стандартын зайлшгүй биелүүлэх шаардлага бүрийн {date} өдрийн байдлаарх төлөв. Дүгнэлт бүрийг энэ баримтын сангийн бичлэг ба git-ийн түүхээс автоматаар гаргадаг; нотолгоо, шалгах команд нь доор бий. Шаардлагын хэсэг бүр (жил, хагас жил, хамтран бүтээх үйл явц бүр) хангагдсан тохиолдолд л шаардлагыг хангасан гэж тооцно.",
+        "en": "The status of each OGP minimum requirement for plan {plan} as of {date}. Every verdict is computed from this repository's records and its git history; the evidence, and a command that checks it, are listed below. A requirement is met only when each of its parts (every year, six months or co-creation process) is met.",
+    },
+    "requirement": {"mn": "Шаардлага", "en": "Requirement"},
+    "rule": {"mn": "Дүрэм", "en": "Rule"},
+    "found": {"mn": "Илэрсэн байдал", "en": "What was found"},
+    "evidence": {"mn": "Нотолгоо", "en": "Evidence"},
+    "deadlines": {"mn": "Төлөвлөгөөний эцсийн хугацаанууд", "en": "Plan deadlines"},
+    "ledger": {"mn": "Шинэчлэлийн бүртгэл", "en": "Update ledger"},
+    "ledger_intro": {
+        "mn": "Баримтын сангийн бичлэг, нотлох баримтыг өөрчилсөн нийтлэгдсэн commit бүр (зөвхөн хэлбэржүүлэлт эсвэл хоосон зай өөрчилсөн commit-ийг тооцохгүй). Огноо нь тухайн commit үндсэн салбарт орсон өдөр (Улаанбаатарын цагаар). Hash бүрийг `git log` командаар шалгаж болно.",
+        "en": "Every published commit that changed the repository's records or evidence (commits that only change formatting or whitespace do not count). The date is the day the commit reached the main branch, in Ulaanbaatar time. Each hash can be checked with `git log`.",
+    },
+    "commit": {"mn": "Commit", "en": "Commit"},
+    "records": {"mn": "Өөрчлөгдсөн бичлэг", "en": "Records changed"},
+    "history_incomplete": {"mn": "Git-ийн түүх дутуу", "en": "Git history incomplete"},
+    "judged_at": {"mn": "{commit} commit дээр дүгнэв; git-ийн түүх {begins} өдрөөс эхэлсэн; огноог {zone} цагийн бүсээр тооцов.",
+                  "en": "Judged at commit {commit}; the git history begins on {begins}; dates are counted in the {zone} time zone."},
+    "flags": {"mn": "Огноо нь үнэн байх боломжгүй commit-ууд", "en": "Commits whose date cannot be true"},
+    "flags_intro": {"mn": "Эдгээр commit-ийн огноо эцэг commit-ийнхээс өмнө, эсвэл ирээдүйд байна, эсвэл нийтлэлийн бүртгэлтэй зөрчилдөж байна. Тус бүрийг түүхэнд нийцэх хамгийн эрт огноогоор (ихэвчлэн эцэг commit-ийн огноогоор) тооцсон.",
+                    "en": "These commits are dated before their parent, in the future, or against the publication log. Each is counted at the earliest date the history supports (mostly its parent's)."},
+    "claims": {"mn": "бичигдсэн огноо {claimed}, тооцсон огноо {counted}", "en": "claims {claimed}, counted at {counted}"},
+    "part": {"mn": "Хэсэг", "en": "Part"},
+    "publications": {"mn": "Нийтлэлийн бүртгэл", "en": "Publication log"},
+    "no_log": {"mn": "Энэ удаагийн бүтээлтэд (build) нийтлэлийн бүртгэл өгөөгүй (өөрийн компьютер дээрх бүтээлт). Нийтлэгдсэн түүхийг дахин бичсэн эсэхийг нийтлэх (deploy) алхам шалгадаг.",
+               "en": "This build was given no publication log (a local build). The deploy checks that no published history was rewritten."},
+    "log_state": {"mn": "{count} удаагийн нийтлэлийг бүртгэсэн; хамгийн сүүлд {when} цагт {commit} commit-ийг нийтэлсэн.",
+                  "en": "{count} deploys are logged; the last published commit {commit} at {when}."},
+    "rewritten": {"mn": "Нийтлэгдсэн түүхийг дахин бичсэн", "en": "Published history was rewritten"},
+    "check": {"mn": "Өөрөө шалгах", "en": "Check it yourself"},
+    "state": {"mn": "Байдал", "en": "State"},
+    "no_history": {"mn": "Git-ийн түүх олдсонгүй.", "en": "No git history was found."},
+}
+
+
+def h(key: str, lang: str) -> str:
+    """A fixed text of these pages."""
+    return _H[key][lang]
+
+
+def record_link(path: str, pages: set[str], prefix: str = "") -> str:
+    """A link to the page of a record file that exists today, else the path as code.
+
+    ``pages`` holds the record files of today's dataset: the ledger keeps old
+    commits, whose files may since have been deleted or renamed.
+    """
+    parts = path.split("/")
+    if path not in pages:
+        return f"`{path}`"
+    name = parts[-1].rsplit(".", 1)[0]
+    pages = {"plans": "plans", "meetings": "meetings", "cocreation": "cocreation"}
+    if len(parts) == 4 and parts[1] == "commitments" and path.endswith(".yml"):
+        return md.link(md.text(name), f"{prefix}commitments/{name}.md")
+    if len(parts) == 3 and parts[1] in pages and path.endswith(".yml"):
+        return md.link(md.text(name), f"{prefix}{pages[parts[1]]}/{name}.md")
+    return f"`{path}`"
+
+
+def _evidence_item(item: dict, lang: str, commit_url: str, pages: set[str]) -> str:
+    if item["kind"] == "meeting":
+        return f"{item['date']} — {md.link(md.text(item['id']), 'meetings/' + item['id'] + '.md')}"
+    if item["kind"] == "commit":
+        shown = commit_ref(item["sha"], commit_url)
+        flag = f" ⚠ {md.text(FLAG_WORDS[item['flag']][lang])}" if item.get("flag") else ""
+        return f"{item['date']} — {shown}{flag}" + (f" ({record_link(item['file'], pages)})" if item.get("file") else "")
+    shown = {k: ", ".join(v) if isinstance(v, list) else v for k, v in item.items() if k != "kind" and v}
+    return " · ".join(f"{k}: {md.text(v)}" for k, v in shown.items())
+
+
+def commit_ref(sha: str, commit_url: str) -> str:
+    """A commit's short hash as code, linked to the hosting site when its address is known."""
+    return md.link(f"`{sha[:10]}`", f"{commit_url}{sha}") if commit_url else f"`{sha[:10]}`"
+
+
+def _checks(report: Report, rid: str) -> list[str]:
+    """Commands that give the same answer from a full clone: ``ogp`` always, plain ``git`` where it can."""
+    head, zone = report.history.get("head") or "HEAD", report.history.get("timezone", "")
+    plan = f" --plan {report.plan}" if report.plan else ""
+    found = [f"git checkout {head[:10]} && ogp compliance --as-of {report.as_of}{plan}"]
+    if rid == "2.2":
+        found.append(f"TZ={zone} git log --first-parent --date=format-local:%Y-%m-%d --format='%cd %h' -- data/")
+    if rid == "3.1":
+        for item in report.verdicts[rid].evidence:
+            if item.get("file"):
+                found.append(f"TZ={zone} git log --first-parent --follow --date=format-local:%Y-%m-%d "
+                             f"--format='%cd %h' -- {item['file']}")
+    return found
+
+
+def _flags(report: Report, lang: str, commit_url: str) -> list[str]:
+    if not report.flags:
+        return []
+    out = [f'!!! danger "{h("flags", lang)}"', "", f"    {h('flags_intro', lang)}", ""]
+    for flag in report.flags:
+        out.append(f"    - {commit_ref(flag['sha'], commit_url)}: {md.text(FLAG_WORDS[flag['flag']][lang])} — "
+                   f"{md.text(h('claims', lang).format(claimed=flag['claimed'][:16].replace('T', ' '), counted=flag['counted'][:16].replace('T', ' ')))}")
+    return out + [""]
+
+
+def _publications(report: Report, lang: str, commit_url: str) -> list[str]:
+    """The publication log's word on the history: how many deploys, the last one, every rewrite."""
+    log = report.publications
+    out = [f"## {h('publications', lang)} {{#publications}}", ""]
+    if not log:
+        return out + [h("no_log", lang), ""]
+    last = log.get("last") or {}
+    out += [h("log_state", lang).format(count=log["deploys"], commit=commit_ref(last.get("commit", ""), commit_url) if last else "—",
+                                        when=last.get("deployed_at", "—").replace("T", " ")[:16] + " UTC"), ""]
+    if log["rewrites"]:
+        kind = "danger" if log["unacknowledged"] else "note"
+        out += [f'!!! {kind} "{h("rewritten", lang)}"', ""]
+        out += [f"    - {md.text(r['message'][lang])}" for r in log["rewrites"]] + [""]
+    return out + [f"**{h('check', lang)}:** `ogp publications verify --log publications.json` · "
+                  f"{md.link('publications.json', 'data/publications.json')}", ""]
+
+
+def compliance_pages(report: Report, commit_url: str, notice: str = "", pages: set[str] | None = None) -> dict[str, str]:
+    """``compliance.<lang>.md``: each requirement's status, rule, parts, evidence and how to check it."""
+    out_pages = {}
+    pages = pages or set()
+    for lang in LANGS:
+        rows = [[f"[{rid}](#req-{rid.replace('.', '-')})", f"**{label('verdict', v.status, lang)}**",
+                 md.text(RULES[rid][lang]), md.text(v.found[lang])] for rid, v in report.verdicts.items()]
+        out = [f"# {h('compliance', lang)}", "", h("compliance_intro", lang).format(date=report.as_of, plan=report.plan or "—"), ""]
+        if report.history.get("head"):
+            out += [h("judged_at", lang).format(commit=commit_ref(report.history["head"], commit_url),
+                                                begins=report.history.get("begins"), zone=report.history.get("timezone")), ""]
+        if notice:
+            out += [f'!!! warning "{h("history_incomplete", lang)}"', f"    {md.text(notice)}", ""]
+        out += _flags(report, lang, commit_url)
+        out += [md.table([h("requirement", lang), t("status", lang), h("rule", lang), h("found", lang)], rows), ""]
+        for rid, v in report.verdicts.items():
+            out += [f"## {rid}: {label('verdict', v.status, lang)} {{#req-{rid.replace('.', '-')}}}", "",
+                    md.text(RULES[rid][lang]), "", md.text(v.found[lang]), ""]
+            if len(v.parts) > 1:
+                out += [md.table([h("part", lang), t("status", lang), h("found", lang)],
+                                 [[md.text(p.name(lang)), label("verdict", p.status, lang), md.text(p.found[lang])] for p in v.parts]), ""]
+            if v.evidence:
+                out += [f"**{h('evidence', lang)}:**", ""] + [f"- {_evidence_item(e, lang, commit_url, pages)}" for e in v.evidence[-20:]] + [""]
+            out += [f"**{h('check', lang)}:**", ""] + [f"- `{command}`" for command in _checks(report, rid)] + [""]
+        out += _publications(report, lang, commit_url)
+        if report.deadlines:
+            out += [f"## {h('deadlines', lang)}", "", md.table(
+                [t("plan", lang), t("type", lang), t("date", lang), t("status", lang), h("state", lang)],
+                [[md.link(d["plan"], f"plans/{d['plan']}.md"), label("deadline", d["kind"], lang), d["date"],
+                  ("⚠ " if d["warning"] else "") + label("verdict", d["status"], lang), md.text(d["state"][lang])]
+                 for d in report.deadlines]), ""]
+        out_pages[f"compliance.{lang}.md"] = "\n".join(out)
+    return out_pages
+
+
+def ledger_pages(updates: list[Update], commit_url: str, pages: set[str] | None = None) -> dict[str, str]:
+    """``updates.<lang>.md``: every update, newest first, with the records it touched.
+
+    A commit whose date cannot be true is marked; it is listed at the date it counts at.
+    """
+    pages = pages or set()
+    out_pages = {}
+    for lang in LANGS:
+        rows = [[u.date.isoformat(),
+                 commit_ref(u.sha, commit_url) + (f" ⚠ {md.text(FLAG_WORDS[u.flag][lang])}" if u.flag else ""),
+                 ", ".join(record_link(f, pages) for f in u.files)] for u in updates]
+        out = [f"# {h('ledger', lang)}", "", h("ledger_intro", lang), ""]
+        out += [md.table([t("date", lang), h("commit", lang), h("records", lang)], rows) if rows else h("no_history", lang), "",
+                f"{md.link(t('download_csv', lang), 'data/updates.csv')} · {md.link('updates.json', 'data/updates.json')} · "
+                f"{md.link('compliance.json', 'data/compliance.json')}", ""]
+        out_pages[f"updates.{lang}.md"] = "\n".join(out)
+    return out_pages

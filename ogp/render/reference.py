@@ -1,0 +1,100 @@
+"""The data reference page, generated from the schemas and the error catalogue.
+
+Editors read it to learn which file holds what and which fields a record
+takes; it is the only documentation of the fields, so a test checks that every
+field has a description in both languages.
+"""
+from __future__ import annotations
+
+from ogp.records.errors import CATALOGUE
+from ogp.records.schema import load_schemas
+
+ORDER = ["plan", "commitment", "milestone", "meeting", "evidence", "organisation",
+         "cocreation", "channel", "input", "irm-report"]
+
+_T = {
+    "title": {"mn": "Өгөгдлийн лавлах", "en": "Data reference"},
+    "intro": {
+        "mn": "Энэ баримтын сангийн бичлэг бүр `data/` хавтас дахь нэг YAML файл юм. Доорх хүснэгтүүд "
+              "бичлэгийн төрөл бүр хаана хадгалагдах, ямар талбартай болохыг харуулна. Хуудсыг "
+              "`ogp/records/schemas/` доторх схемүүдээс автоматаар үүсгэдэг.",
+        "en": "Every record of this repository is one YAML file under `data/`. The tables below say where "
+              "each kind of record lives and which fields it takes. This page is generated from the "
+              "schemas in `ogp/records/schemas/`.",
+    },
+    "check": {
+        "mn": "Бичлэгээ шалгах: `.venv/bin/ogp validate` (эсвэл `make site`). Алдаа бүрийг файл, мөр, "
+              "талбартай нь, юу хийхийг зөвлөн хэвлэнэ.",
+        "en": "Check records with `.venv/bin/ogp validate` (or `make site`). Each problem is printed with "
+              "its file, line and field, and what to do.",
+    },
+    "types": {"mn": "Бичлэгийн төрлүүд", "en": "Kinds of record"},
+    "where": {"mn": "Файл", "en": "File"},
+    "kind": {"mn": "Төрөл", "en": "Kind"},
+    "field": {"mn": "Талбар", "en": "Field"},
+    "type": {"mn": "Утгын төрөл", "en": "Type"},
+    "required": {"mn": "Заавал", "en": "Required"},
+    "rule": {"mn": "Зөвшөөрөгдөх утга", "en": "Allowed values"},
+    "about": {"mn": "Тайлбар", "en": "Description"},
+    "yes": {"mn": "тийм", "en": "yes"},
+    "errors": {"mn": "Алдааны төрлүүд", "en": "Kinds of problem"},
+    "errors_intro": {
+        "mn": "Шалгалт олсон алдаа бүрийг доорх кодын аль нэгээр тэмдэглэнэ.",
+        "en": "Every problem the checks find carries one of these codes.",
+    },
+    "code": {"mn": "Код", "en": "Code"},
+    "example": {"mn": "жишээ", "en": "example"},
+}
+_TYPES = {
+    "string": {"mn": "текст", "en": "text"},
+    "date": {"mn": "огноо (ОООО-СС-ӨӨ)", "en": "date (YYYY-MM-DD)"},
+    "integer": {"mn": "бүхэл тоо", "en": "whole number"},
+    "boolean": {"mn": "true / false", "en": "true / false"},
+    "array": {"mn": "жагсаалт", "en": "list"},
+}
+
+
+def _cell(text) -> str:
+    """Table-safe text: no pipes or line breaks."""
+    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _rule(spec: dict, lang: str) -> str:
+    constraints = spec.get("constraints", {})
+    parts = []
+    if "enum" in constraints:
+        parts.append(", ".join(f"`{v}`" for v in constraints["enum"]))
+    if "pattern" in constraints and spec.get("example"):
+        parts.append(f"{_T['example'][lang]}: `{spec['example']}`")
+    if "minimum" in constraints or "maximum" in constraints:
+        parts.append(f"{constraints.get('minimum', '')}–{constraints.get('maximum', '')}")
+    if spec.get("format") == "email":
+        parts.append("name@domain")
+    return "; ".join(parts)
+
+
+def data_reference(lang: str) -> str:
+    """The whole data reference page in ``lang`` as Markdown."""
+    schemas = load_schemas()
+    names = [n for n in ORDER if n in schemas] + sorted(set(schemas) - set(ORDER))
+    out = [f"# {_T['title'][lang]}", "", _T["intro"][lang], "", _T["check"][lang], "",
+           f"## {_T['types'][lang]}", "", f"| {_T['kind'][lang]} | {_T['where'][lang]} |", "|---|---|"]
+    for name in names:
+        out.append(f"| [{_cell(schemas[name].title[lang])}](#{name}) | `{_cell(schemas[name].path)}` |")
+    for name in names:
+        schema = schemas[name]
+        out += ["", f"## {schema.title[lang]} {{#{name}}}", "", schema.description[lang], "",
+                f"{_T['where'][lang]}: `{schema.path}`", "",
+                f"| {_T['field'][lang]} | {_T['type'][lang]} | {_T['required'][lang]} | {_T['rule'][lang]} | {_T['about'][lang]} |",
+                "|---|---|---|---|---|"]
+        for field_name, spec in schema.fields.items():
+            required = _T["yes"][lang] if spec.get("constraints", {}).get("required") else ""
+            out.append(
+                f"| `{field_name}` | {_TYPES.get(spec['type'], {}).get(lang, spec['type'])} | {required} | "
+                f"{_cell(_rule(spec, lang))} | {_cell(schema.describe(field_name)[lang])} |"
+            )
+    out += ["", f"## {_T['errors'][lang]}", "", _T["errors_intro"][lang], "",
+            f"| {_T['code'][lang]} | {_T['about'][lang]} |", "|---|---|"]
+    for code, entry in sorted(CATALOGUE.items()):
+        out.append(f"| `{code}` | {_cell(entry.title[lang])} |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,123 @@
+"""Everything the build generates from the records, in one call the hook makes.
+
+Kept out of the hook so tests and other front ends (a future `ogp build`, or
+another static-site engine) can call it directly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import tempfile
+
+import csv
+import io
+import json
+
+from ogp.facts.audit import Audit, audit, commit_url, publication_log, timezone
+from ogp.facts.dates import today_in
+from ogp.render.dashboard import status_chart
+from ogp.render.finder import finder_pages
+from ogp.render.feeds import atom_feed, feed_entries, icalendar
+from ogp.render.write import write_owned, write_pages
+from ogp.render.opendata import write_data_package
+from ogp.render.pages_history import compliance_pages, ledger_pages
+from ogp.facts.history import last_changed
+from ogp.facts.model import Model, build_model
+from ogp.render.pages import commitment_pages, plan_pages
+from ogp.render.pages_records import cocreation_pages, evidence_pages, irm_pages, meeting_pages, organisation_pages
+from ogp.records.load import Dataset
+from ogp.render.reference import data_reference
+
+# Folders of content/ that belong to the generator (git-ignored; see .gitignore).
+GENERATED_FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]
+GENERATED_FILES = [f"{name}.{lang}.md" for name in ("data-reference", "compliance", "updates", "finder")
+                   for lang in ("mn", "en")]
+DATA_FOLDER = "data"  # the open data package: datapackage.json, CSV, JSON
+
+
+def today_from_env() -> dt.date:
+    """Today, or ``OGP_TODAY`` (YYYY-MM-DD) for reproducible builds and tests."""
+    value = os.environ.get("OGP_TODAY", "").strip()
+    return dt.date.fromisoformat(value) if value else today_in(timezone())
+
+
+def record_pages(model: Model, found: Audit) -> dict[str, str]:
+    """Markdown of every generated page, by path relative to the docs folder."""
+    sizes = {e.values["file"]: (model.data.root / e.values["file"]).stat().st_size
+             for e in model.evidence.values() if e.values.get("file")}
+    updated = {name: day.isoformat() for name, day in last_changed(found.commits).items()}
+    by_file: dict[str, list] = {}
+    for update in found.updates:
+        for name in update.files:
+            by_file.setdefault(name, []).append(update)
+    pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in ("mn", "en")}
+    notice = str(found.history_error) if found.history_error else ""
+    present = {r.file for records in model.data.records.values() for r in records}
+    pages.update(compliance_pages(found.report, commit_url(), notice, present))
+    pages.update(ledger_pages(found.updates, commit_url(), present))
+    pages.update(finder_pages())
+    for part in (plan_pages(model), commitment_pages(model, updated, by_file, commit_url()), meeting_pages(model, model.data.minutes),
+                 evidence_pages(model, sizes), organisation_pages(model), irm_pages(model), cocreation_pages(model)):
+        pages.update(part)
+    return pages
+
+
+def history_files(found: Audit) -> dict[str, bytes]:
+    """``updates.csv``, ``updates.json`` and ``compliance.json`` for the data folder."""
+    rows = [{"date": u.date.isoformat(), "commit": u.sha, "committed": u.committed.isoformat(), "flag": u.flag,
+             "files": list(u.files)} for u in found.updates]
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(["date", "commit", "committed", "flag", "files"])
+    writer.writerows([r["date"], r["commit"], r["committed"], r["flag"], ";".join(r["files"])] for r in rows)
+    report = found.report.as_dict()
+    if found.history_error:
+        report["history_error"] = str(found.history_error)
+    return {
+        f"{DATA_FOLDER}/updates.csv": text.getvalue().encode("utf-8"),
+        f"{DATA_FOLDER}/updates.json": json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"),
+        f"{DATA_FOLDER}/compliance.json": json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"),
+    }
+
+
+def open_data_files(data: Dataset, site_url: str, today: dt.date, evidence_home: dict[str, str] | None = None) -> dict[str, bytes]:
+    """The data package, the Atom feeds and the calendars, by path relative to the docs folder.
+
+    A ``.mn``/``.en`` part in a name makes static-i18n publish the file under
+    that language (``feed.en.xml`` becomes ``/en/feed.xml``).
+    """
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in write_data_package(data, Path(tmp), site_url):
+            files[f"{DATA_FOLDER}/{path.name}"] = path.read_bytes()
+    entries = feed_entries(data, evidence_home)
+    stamp = dt.datetime.combine(today, dt.time(0, 0), dt.timezone.utc)
+    for lang in ("mn", "en"):
+        files[f"feed.{lang}.xml"] = atom_feed(entries, lang, site_url, today).encode("utf-8")
+        files[f"calendar.{lang}.ics"] = icalendar(data, lang, site_url, stamp).encode("utf-8")
+    return files
+
+
+def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tuple[Model, Audit]:
+    """Write the generated pages, evidence copies and open data into ``docs_dir``; return the model."""
+    model = build_model(data, today)
+    log = publication_log()
+    found = audit(data, today, model, tolerate_history_errors=True, publications=log)
+    write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + GENERATED_FILES)
+    files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
+                                      for e in model.evidence.values() if e.values.get("file")}
+    homes = {e: home for e in model.evidence if (home := model.evidence_home(e))}
+    files.update(open_data_files(data, site_url, today, homes))
+    files.update(history_files(found))
+    if log is not None:  # published byte for byte: the deploy attests this very file
+        files[f"{DATA_FOLDER}/publications.json"] = Path(os.environ["OGP_PUBLICATION_LOG"].strip()).read_bytes()
+    for lang in ("mn", "en"):
+        # The finder's index is written by each language's own pass, straight into the
+        # site (hooks/records.py): only its script reads it, and the languages build side by side.
+        chart = status_chart(model, lang)
+        if chart:
+            files[f"charts/status.{lang}.svg"] = chart.encode("utf-8")
+    write_owned(docs_dir, files)
+    return model, found
