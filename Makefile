@@ -37,7 +37,7 @@ serve: install
 
 test: install-dev
 	@scripts/ensure-chromium.sh
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not fresh_clone" $(PYTEST_ARGS)
 
 clean:
 	rm -rf site $(VENV)

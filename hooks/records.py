@@ -21,6 +21,7 @@ from ogp.render.write import MARKER as GENERATED, HandWrittenFileError
 from ogp.facts.history import HistoryError
 from ogp.render.labels import label
 from ogp.facts.publications import PublicationLogError
+from ogp.records.settings import SettingsError, read_settings
 from ogp.render.site import generate, today_from_env
 from ogp.records.validate import render, validate
 
@@ -34,6 +35,10 @@ def on_pre_build(config):
         return
     root = Path(config.config_file_path).parent
     started = time.perf_counter()
+    try:
+        read_settings()  # once, first: a bad OGP_* value stops the build with its name and the fix
+    except SettingsError as err:
+        raise PluginError("\n" + str(err)) from None
     today = today_from_env()
     data, problems = validate(root, today)
     if problems:

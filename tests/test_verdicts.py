@@ -45,10 +45,11 @@ class Story:
         root.mkdir(parents=True)
         self.git("init", "-q", "-b", "main")
 
-    def git(self, *args: str, when: str = "2023-01-01T10:00:00+08:00", stdin: str | None = None) -> str:
+    def git(self, *args: str, when: str = "2023-01-01T10:00:00+08:00", stdin: str | None = None,
+            authored: str | None = None) -> str:
         env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="Editor",
                    GIT_AUTHOR_EMAIL="e@example.org", GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="e@example.org",
-                   GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+                   GIT_AUTHOR_DATE=authored or when, GIT_COMMITTER_DATE=when)
         return subprocess.run(["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True,
                               input=stdin).stdout.strip()
 
@@ -146,6 +147,17 @@ def merged_branch(s: Story):
     s.merge(t("2024-09-10"), tip, side)
 
 
+def rebased_and_squashed(s: Story):
+    # A pull request written in January and February, rebased onto main on 1 June (new committer
+    # dates, old author dates), and another squashed on 1 July: they count when they reached main.
+    s.commit(t("2023-08-01"), dict([RULES]), base=True)
+    for day, authored in (("2024-06-01", "2024-01-10"), ("2024-06-01", "2024-02-20"), ("2024-07-01", "2024-03-05")):
+        name, text = meeting(authored)
+        (s.root / name).write_text(text, "utf-8")
+        s.git("add", "-A")
+        s.git("commit", "-q", "-m", "rebased", when=t(day), authored=t(authored))
+
+
 def timeline_late(s: Story):
     s.commit(t("2023-08-01"), base=True, drop=(COCREATION,))
     s.commit(t("2023-09-15"), {COCREATION: (BASE / COCREATION).read_text("utf-8")})
@@ -218,6 +230,9 @@ TABLE = [
     (future_update, "2025-06-01", None, {"2.2": "at-risk"}, ["future"], ("2.2", [("2024", "met"), ("2025", "at-risk")])),
     (midnight_in_ulaanbaatar, "2025-01-02", None, {"2.2": "at-risk"}, [], ("2.2", [("2024", "met"), ("2025", "at-risk")])),
     (merged_branch, "2024-12-01", None, {"2.2": "met"}, [], ("2.2", [("2024", "met")])),
+    # Judged later (now: 2 July) as of 15 June: what reached main after that day does not count.
+    (rebased_and_squashed, "2024-06-15", t("2024-07-02"), {"2.2": "at-risk"}, [], ("2.2", [("2024", "at-risk")])),
+    (rebased_and_squashed, "2024-07-15", None, {"2.2": "met"}, [], ("2.2", [("2024", "met")])),
     (timeline_late, "2024-07-01", None, {"3.1": "not-met", "3.3": "met", "4.1": "met"}, [], None),
     (timeline_backdated, "2024-07-01", None, {"3.1": "not-met"}, ["backdated"], None),
     (timeline_placeholder, "2024-07-01", None, {"3.1": "not-met"}, [], None),

@@ -22,6 +22,7 @@ from ogp.facts.audit import timezone
 from ogp.cli.tools import parse_date as _date
 from ogp.facts.dates import today_in
 from ogp.records.errors import format_problems, message_language
+from ogp.records.settings import SettingsError
 from ogp.records.translations import check_translations
 from ogp.records.validate import FORMATS, render, validate
 
@@ -271,10 +272,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _dispatch(parser, args, lang)
+    except SettingsError as err:  # a bad OGP_* value: invalid input, named and explained
+        print(format_problems(err.problems, lang), file=sys.stderr)
+        return EXIT_INPUT
     except (KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as err:  # a defect of ours: one clear line, and how to see the details
-        if os.environ.get("OGP_DEBUG"):
+        if os.environ.get("OGP_DEBUG", "").strip().lower() in ("1", "true", "yes"):  # read directly: settings may be what failed
             raise
         print(_TEXT["internal"][lang].format(error=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return EXIT_INTERNAL

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,10 +11,11 @@ from pathlib import Path
 from ogp.facts.compliance import Context
 from ogp.facts.report import Report, judge
 from ogp.facts.dates import end_of_day
-from ogp.facts.history import DEFAULT_TZ, Commit, History, HistoryError, load_chain, load_history
+from ogp.facts.history import Commit, History, HistoryError, load_chain, load_history
 from ogp.facts.model import Model, build_model
 from ogp.records.load import MINUTES_LANGS as LANGS  # the languages every record text is given in
 from ogp.records.load import Dataset, Record
+from ogp.records.settings import read_settings
 from ogp.facts.updates import Update, read_ignore_file, updates
 from ogp.facts.versions import file_versions, snapshot
 from ogp.records.yamlload import parse_text
@@ -35,27 +35,26 @@ class Audit:
 
 def timezone() -> str:
     """The repository's time zone for update dates: ``OGP_TIMEZONE`` or Asia/Ulaanbaatar."""
-    return os.environ.get("OGP_TIMEZONE", "").strip() or DEFAULT_TZ
+    return read_settings().timezone
 
 
 def commit_url() -> str:
     """Prefix of a commit's address on the hosting site, from ``OGP_REPO_URL`` (empty when unset)."""
-    repo = os.environ.get("OGP_REPO_URL", "").strip().rstrip("/")
+    repo = read_settings().repo_url
     return f"{repo}/commit/" if repo else ""
 
 
 def update_year_options() -> tuple[bool, bool]:
     """``OGP_UPDATE_YEAR`` (``calendar`` or ``plan``) and ``OGP_UPDATE_HALVES`` (``1`` to require both halves)."""
-    plan_years = os.environ.get("OGP_UPDATE_YEAR", "calendar").strip().lower() == "plan"
-    halves = os.environ.get("OGP_UPDATE_HALVES", "").strip().lower() in ("1", "true", "yes")
-    return plan_years, halves
+    settings = read_settings()
+    return settings.plan_years, settings.halves
 
 
 def publication_log(path: Path | None = None) -> list | None:
     """The publication log's entries from ``path``, else ``OGP_PUBLICATION_LOG``; None when neither is given."""
     from ogp.facts.publications import load_log
 
-    path = path or os.environ.get("OGP_PUBLICATION_LOG", "").strip() or None
+    path = path or read_settings().publication_log
     return load_log(Path(path)) if path else None
 
 

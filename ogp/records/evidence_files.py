@@ -8,10 +8,8 @@ and it must not be larger than the limit.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-DEFAULT_LIMIT_MB = 25.0
 # Extension -> the byte signatures its content may start with (None: UTF-8 text without NUL bytes).
 SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
     "pdf": (b"%PDF-",),
@@ -27,11 +25,10 @@ SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
 
 
 def limit_mb() -> float:
-    """The size limit for one evidence file: ``OGP_MAX_FILE_MB`` or 25 MB."""
-    try:
-        return float(os.environ.get("OGP_MAX_FILE_MB", "") or DEFAULT_LIMIT_MB)
-    except ValueError:
-        return DEFAULT_LIMIT_MB
+    """The size limit for one evidence file: ``OGP_MAX_FILE_MB`` or 25 MB (see :mod:`ogp.records.settings`)."""
+    from ogp.records.settings import read_settings
+
+    return read_settings().max_file_mb
 
 
 def path_problem(value: str, root: Path) -> str | None:

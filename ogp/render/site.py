@@ -6,7 +6,6 @@ another static-site engine) can call it directly.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import tempfile
@@ -28,6 +27,7 @@ from ogp.facts.model import Model, build_model
 from ogp.render.pages import commitment_pages, plan_pages
 from ogp.render.pages_records import cocreation_pages, evidence_pages, irm_pages, meeting_pages, organisation_pages
 from ogp.records.load import Dataset
+from ogp.records.settings import read_settings
 from ogp.render.reference import data_reference
 
 # Folders of content/ that belong to the generator (git-ignored; see .gitignore).
@@ -39,8 +39,7 @@ DATA_FOLDER = "data"  # the open data package: datapackage.json, CSV, JSON
 
 def today_from_env() -> dt.date:
     """Today, or ``OGP_TODAY`` (YYYY-MM-DD) for reproducible builds and tests."""
-    value = os.environ.get("OGP_TODAY", "").strip()
-    return dt.date.fromisoformat(value) if value else today_in(timezone())
+    return read_settings().today or today_in(timezone())
 
 
 def record_pages(model: Model, found: Audit) -> dict[str, str]:
@@ -112,7 +111,7 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
     files.update(open_data_files(data, site_url, today, homes))
     files.update(history_files(found))
     if log is not None:  # published byte for byte: the deploy attests this very file
-        files[f"{DATA_FOLDER}/publications.json"] = Path(os.environ["OGP_PUBLICATION_LOG"].strip()).read_bytes()
+        files[f"{DATA_FOLDER}/publications.json"] = read_settings().publication_log.read_bytes()
     for lang in ("mn", "en"):
         # The finder's index is written by each language's own pass, straight into the
         # site (hooks/records.py): only its script reads it, and the languages build side by side.
