@@ -10,13 +10,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp.build import buildlog
-
-from ogp.build import pagecache
-
-from ogp.build import passes
-
-from ogp.build import themecache
+from ogp.build import buildlog, pagecache, passes, themecache
 from ogp.build.serving import use_native_watcher, watch_docs_ignoring_generated
 
 log = logging.getLogger("mkdocs.plugins.ogp")

@@ -8,9 +8,7 @@ from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from ogp.build import parallel
-
-from ogp.build import passes
+from ogp.build import parallel, passes
 from ogp.records.errors import message_language
 
 _children: dict = {}

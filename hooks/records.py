@@ -11,19 +11,18 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ogp.render.dashboard import MARKER, dashboard
-from ogp.records.errors import message_language
-from ogp.build import buildlog
-from ogp.build import parallel
-from ogp.build import passes
-from ogp.render.finder import finder_index
-from ogp.render.write import MARKER as GENERATED, HandWrittenFileError
+from ogp.build import buildlog, parallel, passes
 from ogp.facts.history import HistoryError
-from ogp.render.labels import label
 from ogp.facts.publications import PublicationLogError
+from ogp.records.errors import message_language
 from ogp.records.settings import SettingsError, read_settings
-from ogp.render.site import generate, today_from_env
 from ogp.records.validate import render, validate
+from ogp.render.dashboard import MARKER, dashboard
+from ogp.render.finder import finder_index
+from ogp.render.labels import label
+from ogp.render.site import generate, today_from_env
+from ogp.render.write import MARKER as GENERATED
+from ogp.render.write import HandWrittenFileError
 
 log = logging.getLogger("mkdocs.plugins.ogp")
 _state = {"model": None}

@@ -5,8 +5,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from ogp.build import passes
-from ogp.build.upstream import LUNR_JS
 from ogp.build.pagecache import replayed, reuse
+from ogp.build.upstream import LUNR_JS
 from ogp.render.searchindex import page_entries, point_page_at_language_root, write_index
 
 _entries: dict[str, list] = {}

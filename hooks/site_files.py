@@ -11,9 +11,7 @@ from urllib.parse import urlsplit
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
-from ogp.build import passes
-
-from ogp.build import sitemap
+from ogp.build import passes, sitemap
 from ogp.build.theme_fixes import fix_page
 
 

@@ -9,8 +9,8 @@ from mkdocs.plugins import event_priority
 
 from ogp.build import passes
 from ogp.build.pagecache import replayed
-from ogp.render.searchindex import INDEX_CONFIG
 from ogp.build.theme_fixes import drop_unused_assets, fix_page, fix_theme_bundles
+from ogp.render.searchindex import INDEX_CONFIG
 
 
 def on_post_page(output, page, config):

@@ -147,8 +147,8 @@ def served_site(build):
 
 def hand_written_stems() -> list[str]:
     """Stems of the pages people wrote in content/ (generated pages, if present, excluded)."""
-    from ogp.render.write import is_generated
     from ogp.records.translations import page_languages
+    from ogp.render.write import is_generated
 
     return sorted(stem for stem, files in page_languages(ROOT / "content").items()
                   if not any(is_generated(path) for path in files.values()))

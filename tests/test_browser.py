@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import GENERATED_SAMPLES, LANGS, hand_written_stems, page_url
 
-
 STEMS = hand_written_stems()
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,8 +40,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 def axe_violations(page) -> list[str]:
     """Run axe-core (bundled with axe-playwright-python, no download) on the open page."""
-    import axe_playwright_python
     from pathlib import Path
+
+    import axe_playwright_python
 
     page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)

@@ -6,8 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from conftest import LANGS, ROOT, built_html, mkdocs_build, page_url, hand_written_stems
-
+from conftest import LANGS, ROOT, built_html, hand_written_stems, mkdocs_build, page_url
 
 STEMS = hand_written_stems()
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from frictionless import Resource, Schema
 
+from ogp.cli.synthetic import write_dataset
 from ogp.records import load as records
 from ogp.records.fieldcheck import DOUBT, quick_reader
 from ogp.records.schema import load_schemas
-from ogp.cli.synthetic import write_dataset
 from ogp.records.validate import validate
 
 TRICKY = [None, "", " ", "x", " x", "x ", "0", "00", "0012", "+5", "-1", "1.0", "1e3", "100", "101", "٣",

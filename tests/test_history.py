@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from ogp.facts.history import NotARepositoryError, ShallowCloneError, last_changed, load_commits
-from ogp.facts.updates import (IgnoreFileError, Update, first_published, read_ignore_file, update_rule,
-                         updates)
+from ogp.facts.updates import IgnoreFileError, Update, first_published, read_ignore_file, update_rule, updates
 
 D = dt.date
 RECORD = "id: a\ntitle_mn: Хурал\ntitle_en: Meeting\n"

@@ -12,11 +12,11 @@ from pathlib import Path
 import frictionless
 import pytest
 
+from ogp.cli.synthetic import write_dataset
+from ogp.records.rules import milestone_key
+from ogp.records.validate import validate
 from ogp.render.feeds import atom_feed, feed_entries, icalendar
 from ogp.render.opendata import list_csv, tables, write_data_package
-from ogp.records.rules import milestone_key
-from ogp.cli.synthetic import write_dataset
-from ogp.records.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)

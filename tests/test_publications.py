@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from ogp.cli.publications import main
-from ogp.facts.publications import (Entry, PublicationLogError, Rewrite, append, describe, dump_log, load_log,
-                              read_acknowledged, verify)
+from ogp.facts.publications import Entry, PublicationLogError, Rewrite, append, describe, dump_log, load_log, read_acknowledged, verify
 
 UTC = dt.timezone.utc
 CYRILLIC = re.compile("[А-Яа-яӨөҮүЁё]")

@@ -6,8 +6,8 @@ import re
 from conftest import built_html
 from frictionless import Schema
 
-from ogp.render.reference import data_reference
 from ogp.records.schema import load_schemas
+from ogp.render.reference import data_reference
 
 
 def test_schemas_are_valid_table_schemas():

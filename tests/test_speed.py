@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build_env, copy_project, mkdocs_build, tiny_project
-from ogp.render.searchindex import page_entries
+
 from ogp.build.serving import written_by_generator
 from ogp.build.theme_fixes import squeeze_whitespace
+from ogp.render.searchindex import page_entries
 
 # --- pure functions ---------------------------------------------------------------------------
 
@@ -236,9 +236,9 @@ def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):
 def test_the_finder_index_is_built_again_only_when_its_items_change(tmp_path: Path):
     import datetime as dt
 
-    from ogp.render import finder
     from ogp.facts.model import build_model
     from ogp.records.validate import validate
+    from ogp.render import finder
 
     project = copy_project(tmp_path / "p")
     today = dt.date(2026, 11, 22)

@@ -14,12 +14,10 @@ import sys
 from pathlib import Path
 
 from ogp import __version__
-
 from ogp.cli import publications as cli_publications
-
 from ogp.cli import tools as cli_tools
-from ogp.facts.audit import timezone
 from ogp.cli.tools import parse_date as _date
+from ogp.facts.audit import timezone
 from ogp.facts.dates import today_in
 from ogp.records.errors import format_problems, message_language
 from ogp.records.settings import SettingsError

@@ -14,8 +14,21 @@ import os
 import sys
 from pathlib import Path
 
-from ogp.facts.publications import (ACK_FILE, Check, HistoryUnavailableError, PublicationLogError, UTC, append, describe,
-                           dump_log, format_time, load_log, read_acknowledged, resolve, verify)
+from ogp.facts.publications import (
+    ACK_FILE,
+    UTC,
+    Check,
+    HistoryUnavailableError,
+    PublicationLogError,
+    append,
+    describe,
+    dump_log,
+    format_time,
+    load_log,
+    read_acknowledged,
+    resolve,
+    verify,
+)
 
 EXIT_REWRITE, EXIT_USAGE, EXIT_HISTORY = 1, 2, 3
 

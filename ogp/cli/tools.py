@@ -6,10 +6,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ogp.facts.audit import timezone
-from ogp.facts.dates import today_in
 from ogp.cli.links import check_links, report
 from ogp.cli.scaffold import KINDS, ScaffoldError, new_commitment, new_evidence, new_meeting, new_milestone
+from ogp.facts.audit import timezone
+from ogp.facts.dates import today_in
 
 _TEXT = {
     "new": {"mn": "Шинэ бичлэгийг бүх талбар, өнөөдрийн огноотой үүсгэнэ; \"\" хоосон утгуудыг бөглөнө.",

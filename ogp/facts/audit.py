@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ogp.facts.compliance import Context
-from ogp.facts.report import Report, judge
 from ogp.facts.dates import end_of_day
 from ogp.facts.history import Commit, History, HistoryError, load_chain, load_history
 from ogp.facts.model import Model, build_model
+from ogp.facts.report import Report, judge
+from ogp.facts.updates import Update, read_ignore_file, updates
+from ogp.facts.versions import file_versions, snapshot
 from ogp.records.load import MINUTES_LANGS as LANGS  # the languages every record text is given in
 from ogp.records.load import Dataset, Record
 from ogp.records.settings import read_settings
-from ogp.facts.updates import Update, read_ignore_file, updates
-from ogp.facts.versions import file_versions, snapshot
 from ogp.records.yamlload import parse_text
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ogp.facts.dates import Window, spell_days, windows
 from ogp.facts.model import Model
-from ogp.records.load import Record
 from ogp.facts.updates import Update, update_rule
+from ogp.records.load import Record
 
 STATUSES = ("met", "at-risk", "unverifiable", "not-met", "not-applicable")
 REQUIREMENTS = ("1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "5.1")
@@ -205,8 +205,8 @@ def latest_plan_documents(ctx: Context) -> Verdict:
     evidence = [{"kind": "evidence", "id": d.id, "file": d.file, "languages": d.values.get("languages")} for d in docs]
     missing = [lang for lang in ("mn", "en") if lang not in langs]
     if missing:
-        part = Part(plan.id, "not-met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг дараах хэлээр алга: {', '.join(LANGUAGE_NAMES[l]['mn'] for l in missing)}.",
-                                         "en": f"Plan {plan.id} lacks its document in: {', '.join(LANGUAGE_NAMES[l]['en'] for l in missing)}."})
+        part = Part(plan.id, "not-met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг дараах хэлээр алга: {', '.join(LANGUAGE_NAMES[code]['mn'] for code in missing)}.",
+                                         "en": f"Plan {plan.id} lacks its document in: {', '.join(LANGUAGE_NAMES[code]['en'] for code in missing)}."})
     else:
         part = Part(plan.id, "met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг хоёр хэлээр байна.",
                                      "en": f"Plan {plan.id} has its documents in both languages."})

@@ -4,10 +4,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ogp.facts.compliance import (REQUIREMENTS, WARN_DAYS, Context, Verdict, civil_society_twice_a_year, forum_every_six_months,
-                         latest_plan_documents, twice_a_year)
-from ogp.facts.compliance_cocreation import (channel_open, cocreation_end, outreach_held, outreach_ids,
-                                    responses_before_submission, timeline_published_early)
+from ogp.facts.compliance import (
+    REQUIREMENTS,
+    WARN_DAYS,
+    Context,
+    Verdict,
+    civil_society_twice_a_year,
+    forum_every_six_months,
+    latest_plan_documents,
+    twice_a_year,
+)
+from ogp.facts.compliance_cocreation import channel_open, cocreation_end, outreach_held, outreach_ids, responses_before_submission, timeline_published_early
 from ogp.facts.dates import spell_days
 from ogp.facts.model import Model, next_plan_due, refresh_due
 

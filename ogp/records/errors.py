@@ -10,8 +10,9 @@ from the build, from ``ogp`` commands and in tests (which compare tuples of
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from pathlib import Path
-from dataclasses import dataclass, field as dc_field
 from typing import Mapping
 
 import yaml

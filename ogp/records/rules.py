@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ogp.records.errors import Problem
 from ogp.records.content_check import images_without_alt
+from ogp.records.errors import Problem
 from ogp.records.evidence_files import content_problem, path_problem
 from ogp.records.load import Dataset, Record, suggestion
 from ogp.records.schema import FOLDERS, load_schemas

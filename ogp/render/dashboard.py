@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ogp.facts.model import Model, commitment_status
 from ogp.render import md
 from ogp.render.charts import bar_chart
 from ogp.render.labels import label
-from ogp.facts.model import Model, commitment_status
 from ogp.render.pages import v
 from ogp.render.texts import t
 

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.trimmer import trimmer
 
-from ogp.render.labels import label
 from ogp.facts.model import Model, commitment_status
-from ogp.render.pages import v
 from ogp.records.rules import milestone_key
-
+from ogp.render.labels import label
+from ogp.render.pages import v
 
 # lunr.js 2.3.9 as MkDocs ships it: served from the site, no CDN, no Node toolchain.
 

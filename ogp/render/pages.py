@@ -6,12 +6,11 @@ relative ``.md`` links, so MkDocs checks every one of them in strict mode.
 """
 from __future__ import annotations
 
-from ogp.render import md
-from ogp.render.labels import label
-from ogp.facts.model import (Model, commitment_progress, commitment_status, milestone_progress, next_milestone,
-                    next_plan_due, refresh_due)
+from ogp.facts.model import Model, commitment_progress, commitment_status, milestone_progress, next_milestone, next_plan_due, refresh_due
 from ogp.records.load import Record
 from ogp.records.rules import milestone_key
+from ogp.render import md
+from ogp.render.labels import label
 from ogp.render.texts import t
 
 LANGS = ("mn", "en")

@@ -1,14 +1,14 @@
 """Pages about the repository's own history: the minimum-requirements page and the update ledger."""
 from __future__ import annotations
 
-from ogp.render import md
 from ogp.facts.compliance import RULES
 from ogp.facts.report import Report
-from ogp.render.report_text import FLAG_WORDS
+from ogp.facts.updates import Update
+from ogp.render import md
 from ogp.render.labels import label
 from ogp.render.pages import LANGS
+from ogp.render.report_text import FLAG_WORDS
 from ogp.render.texts import t
-from ogp.facts.updates import Update
 
 _H = {
     "compliance": {"mn": "Зайлшгүй биелүүлэх шаардлага", "en": "Minimum requirements"},

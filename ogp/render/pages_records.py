@@ -5,11 +5,11 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ogp.facts.model import Model
+from ogp.records.load import Record
 from ogp.render import md
 from ogp.render.labels import label
-from ogp.facts.model import Model
 from ogp.render.pages import LANGS, csv_link, evidence_link, example_note, org_name, v
-from ogp.records.load import Record
 from ogp.render.texts import t
 
 

@@ -5,30 +5,28 @@ another static-site engine) can call it directly.
 """
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
-import tempfile
-
 import csv
+import datetime as dt
 import io
 import json
+import tempfile
+from pathlib import Path
 
 from ogp.facts.audit import Audit, audit, commit_url, publication_log, timezone
 from ogp.facts.dates import today_in
-from ogp.render.dashboard import status_chart
-from ogp.render.finder import finder_pages
-from ogp.render.feeds import atom_feed, feed_entries, icalendar
-from ogp.render.write import write_owned, write_pages
-from ogp.render.opendata import write_data_package
-from ogp.render.pages_history import compliance_pages, ledger_pages
 from ogp.facts.history import last_changed
 from ogp.facts.model import Model, build_model
-from ogp.render.pages import commitment_pages, plan_pages
-from ogp.render.pages_records import cocreation_pages, evidence_pages, irm_pages, meeting_pages, organisation_pages
 from ogp.records.load import Dataset
 from ogp.records.settings import read_settings
+from ogp.render.dashboard import status_chart
+from ogp.render.feeds import atom_feed, feed_entries, icalendar
+from ogp.render.finder import finder_pages
+from ogp.render.opendata import write_data_package
+from ogp.render.pages import commitment_pages, plan_pages
+from ogp.render.pages_history import compliance_pages, ledger_pages
+from ogp.render.pages_records import cocreation_pages, evidence_pages, irm_pages, meeting_pages, organisation_pages
 from ogp.render.reference import data_reference
+from ogp.render.write import write_owned, write_pages
 
 # Folders of content/ that belong to the generator (git-ignored; see .gitignore).
 GENERATED_FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]
