@@ -5,11 +5,12 @@ BIN    := $(VENV)/bin
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve install install-dev clean help
+.PHONY: site test check serve install install-dev clean help
 
 help:
 	@echo "make site   - install into .venv (pinned) and build the site into site/ (strict)"
 	@echo "make test   - install test tools into .venv and run every test"
+	@echo "make check  - the fast tier: every test without a browser or a slow build (under a minute)"
 	@echo "make serve  - preview the site at http://127.0.0.1:8000/"
 	@echo "make clean  - remove site/ and .venv/"
 
@@ -38,6 +39,10 @@ serve: install
 test: install-dev
 	@scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -m "not fresh_clone" $(PYTEST_ARGS)
+
+# The inner loop: domain, command line in-process, the session's one small build; no browser.
+check: install-dev
+	$(BIN)/python -m pytest -m "not slow and not browser and not fresh_clone" $(PYTEST_ARGS)
 
 clean:
 	rm -rf site $(VENV)

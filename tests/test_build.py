@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+import pytest
 from conftest import LANGS, ROOT, built_html, hand_written_stems, mkdocs_build, page_url
 
 STEMS = hand_written_stems()
@@ -95,6 +96,7 @@ def test_footer_copyright_contrast_fix_is_published(build):
         assert any(h.endswith("assets/stylesheets/ogp.css") for h in stylesheets), stylesheets
 
 
+@pytest.mark.slow
 def test_site_url_comes_from_the_environment(tmp_path: Path):
     result = mkdocs_build(ROOT, tmp_path / "site", OGP_SITE_URL="https://example.org/ogp-mn/")
     assert result.returncode == 0, result.stderr

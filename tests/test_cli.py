@@ -7,18 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, build_env, copy_project
+from conftest import ROOT, build_env, copy_project, ogp
 
 OGP = Path(sys.executable).parent / "ogp"
 
 
 def run(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(OGP), *args], cwd=cwd, env=build_env(**env), capture_output=True, text=True)
+    return ogp(*args, cwd=cwd, **env)  # in-process; test_ogp_is_installed_in_the_venv runs the real command
 
 
 def test_ogp_is_installed_in_the_venv():
     assert OGP.exists(), "make site installs the ogp command into .venv/bin"
-    result = run("--version")
+    # The one real process: the console script itself (every other test calls ogp in-process).
+    result = subprocess.run([str(OGP), "--version"], env=build_env(), capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("ogp ")
 
 

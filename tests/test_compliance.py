@@ -10,7 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT, build_env
+from conftest import ROOT, ogp
 
 from ogp.facts.audit import audit
 from ogp.facts.compliance import Context, forum_every_six_months
@@ -108,7 +108,7 @@ def test_a_running_window_without_a_forum_meeting_is_at_risk(tmp_path: Path):
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([str(OGP), *args], cwd=cwd, env=build_env(), capture_output=True, text=True)
+    return ogp(*args, cwd=cwd)
 
 
 def test_compliance_command_reports_every_requirement(tmp_path: Path):

@@ -10,13 +10,14 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from conftest import ROOT, build_env, write_files
+import pytest
+from conftest import ROOT, build_env, ogp, write_files
 
 OGP = Path(sys.executable).parent / "ogp"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(OGP), *args], cwd=cwd, env=build_env(), capture_output=True, text=True)
+    return ogp(*args, cwd=cwd)
 
 
 def data_copy(tmp_path: Path) -> Path:
@@ -85,6 +86,7 @@ def test_check_links_reports_the_broken_ones(tmp_path: Path):
     assert f"| {base}/gone | 404 | content/page.en.md:3 |" in summary.read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_preview_rebuilds_when_a_record_changes(tmp_path: Path):
     import socket
     import time

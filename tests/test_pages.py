@@ -5,6 +5,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, copy_project, mkdocs_build
 from frictionless import validate as frictionless_validate
@@ -81,6 +82,7 @@ def test_open_data_is_published_and_valid(build):
         assert re.search(r'href="(\.\./)+data/meeting\.csv"', page(build.site, "meetings", lang))
 
 
+@pytest.mark.slow
 def test_removed_record_loses_its_pages(tmp_path: Path):
     project = copy_project(tmp_path / "p")
     assert mkdocs_build(project, tmp_path / "site1").returncode == 0
