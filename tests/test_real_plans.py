@@ -1,0 +1,66 @@
+"""Real plans fit: ids and numbers as real trackers give them, and a repository whose records are
+deleted and renamed still builds strictly (an adopter's first commit replaces the sample data)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, mkdocs_build
+
+from ogp.records.validate import validate
+
+BASE = Path(__file__).parent / "fixtures/base"
+LONG_ORGANISATION = "office-of-the-deputy-minister-for-digital-government-and-open-data-of-the-republic"
+
+
+def test_three_digit_numbers_hyphenated_plan_ids_and_long_organisation_ids_are_valid(tmp_path: Path):
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    plan = (BASE / "data/plans/nap1.yml").read_text("utf-8").replace("id: nap1", "id: us-nap5").replace("number: 1", "number: 5")
+    (root / "data/plans/us-nap5.yml").write_text(plan.replace("documents: [nap1-plan]\n", ""), "utf-8")
+    organisation = (BASE / "data/organisations/ministry.yml").read_text("utf-8")
+    (root / f"data/organisations/{LONG_ORGANISATION}.yml").write_text(
+        organisation.replace("id: ministry", f"id: {LONG_ORGANISATION}"), "utf-8")
+    commitment = (BASE / "data/commitments/nap1/nap1-01.yml").read_text("utf-8")
+    commitment = (commitment.replace("id: nap1-01", "id: us-nap5-113").replace("plan: nap1", "plan: us-nap5")
+                  .replace("number: 1", "number: 113").replace("lead_agency: ministry", f"lead_agency: {LONG_ORGANISATION}")
+                  .replace("id: m2", "id: m38").replace("    evidence: [nap1-standard]\n", ""))
+    (root / "data/commitments/us-nap5").mkdir(parents=True)
+    (root / "data/commitments/us-nap5/us-nap5-113.yml").write_text(commitment, "utf-8")
+    data, problems = validate(root, dt.date(2024, 7, 1))
+    assert problems == [], [p.format_text("en") for p in problems]
+    assert "us-nap5-113" in {r.id for r in data.records["commitment"]}
+    assert "m38" in {r.values["id"] for r in data.records["milestone"]}
+
+
+def git(root: Path, *args: str, when: str) -> None:
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="e@example.org",
+               GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="e@example.org", GIT_AUTHOR_DATE=when,
+               GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_deleting_and_renaming_records_is_an_ordinary_edit(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main", when="2026-11-01T10:00:00+08:00")
+    git(project, "add", "-A", when="2026-11-01T10:00:00+08:00")
+    git(project, "commit", "-q", "-m", "sample", when="2026-11-01T10:00:00+08:00")
+    # Delete two plans and a meeting, rename a meeting (its id follows its file name).
+    for name in ("data/plans/nap1.yml", "data/plans/nap2.yml", "data/meetings/2023-07-04-round-table.yml"):
+        (project / name).unlink()
+    old, new = project / "data/meetings/2023-11-08-working-group.yml", project / "data/meetings/2023-11-08-co-creation-group.yml"
+    new.write_text(old.read_text("utf-8").replace("id: 2023-11-08-working-group", "id: 2023-11-08-co-creation-group"), "utf-8")
+    old.unlink()
+    git(project, "add", "-A", when="2026-11-10T10:00:00+08:00")
+    git(project, "commit", "-q", "-m", "adopt", when="2026-11-10T10:00:00+08:00")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    ledger = (project / "content/updates.en.md").read_text("utf-8")
+    assert "`data/plans/nap1.yml`" in ledger  # gone: its old path as plain text, no link to a missing page
+    assert "meetings/2023-11-08-co-creation-group.md" in ledger  # renamed: followed to the record's new page
+    assert "2023-11-08-working-group" not in ledger
