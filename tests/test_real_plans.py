@@ -64,3 +64,43 @@ def test_deleting_and_renaming_records_is_an_ordinary_edit(tmp_path: Path):
     assert "`data/plans/nap1.yml`" in ledger  # gone: its old path as plain text, no link to a missing page
     assert "meetings/2023-11-08-co-creation-group.md" in ledger  # renamed: followed to the record's new page
     assert "2023-11-08-working-group" not in ledger
+
+
+def base_model(tmp_path: Path, today: dt.date, overdue: int = 0):
+    from ogp.facts.model import build_model
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    if overdue:
+        path = root / "data/commitments/nap1/nap1-01.yml"
+        extra = "".join(f"  - id: m{n}\n    title_mn: Алхам {n}\n    title_en: Step {n}\n    output_mn: Үр дүн\n"
+                        f"    output_en: A result\n    due: 2024-0{1 + n % 9}-1{n % 10}\n    status: in-progress\n"
+                        for n in range(3, 3 + overdue))
+        path.write_text(path.read_text("utf-8").replace("example: true\n", "") + extra + "example: true\n", "utf-8")
+    data, problems = validate(root, today)
+    assert problems == [], [p.format_text("en") for p in problems]
+    return build_model(data, today)
+
+
+def test_a_finished_plan_shows_final_states_and_the_home_page_says_none_is_running(tmp_path: Path):
+    from ogp.facts.model import commitment_status
+    from ogp.render.dashboard import dashboard
+
+    model = base_model(tmp_path / "a", dt.date(2025, 10, 1))  # nap1 runs until 2025-12-31; m2 was due in June
+    assert commitment_status(model, model.commitments["nap1-01"]) == "delayed"
+    assert "The current plan" in dashboard(model, "en")
+    model = base_model(tmp_path / "b", dt.date(2026, 3, 1))
+    assert commitment_status(model, model.commitments["nap1-01"]) == "not-completed"
+    home = dashboard(model, "en")
+    assert "The current plan" not in home and "No plan is running now" in home and "Delayed" not in home
+    assert "Milestones not completed by the end of the plan" in home
+    assert "хэрэгжиж буй төлөвлөгөө алга" in dashboard(model, "mn")
+
+
+def test_long_lists_on_the_home_page_are_capped_with_a_link_to_the_rest(tmp_path: Path):
+    from ogp.render.dashboard import LIST_LIMIT, dashboard
+
+    home = dashboard(base_model(tmp_path, dt.date(2025, 10, 1), overdue=14), "en")
+    overdue = home.split("### Overdue milestones")[1]
+    assert overdue.count("\n| ") == LIST_LIMIT + 1  # the header row and ten milestones
+    assert f"The first {LIST_LIMIT} of 15; all are on [the plan's page](plans/nap1.md)." in overdue

@@ -87,6 +87,11 @@ class Model:
             self.__dict__["_evidence_homes"] = homes
         return homes.get(evidence_id)
 
+    def running_plan(self) -> Record | None:
+        """The plan running today (the one that started last if two overlap), or None."""
+        running = [p for p in self.plans.values() if p.values["start"] <= self.today <= p.values["end"]]
+        return max(running, key=lambda p: p.values["start"], default=None)
+
     def current_plan(self) -> Record | None:
         """The plan running today; else the one that started last."""
         running = [p for p in self.plans.values() if p.values["start"] <= self.today <= p.values["end"]]
@@ -131,13 +136,20 @@ def commitment_progress(model: Model, commitment: Record) -> int:
 
 
 def commitment_status(model: Model, commitment: Record) -> str:
-    """A status derived from the milestones, in the milestone status vocabulary."""
+    """A status derived from the milestones, in the milestone status vocabulary.
+
+    Once the commitment's plan has ended its state is final: "completed", or
+    "not-completed" (not completed by the end of the plan), never "delayed".
+    """
     statuses = [m.values.get("status") for m in model.milestones_of(commitment)]
     live = [s for s in statuses if s != "cancelled"]
     if not live:
         return "cancelled" if statuses else "not-started"
     if all(s == "completed" for s in live):
         return "completed"
+    plan = model.plans.get(commitment.values.get("plan"))
+    if plan is not None and plan.values["end"] < model.today:
+        return "not-completed"
     if "delayed" in live or any(
         m.values.get("status") not in ("completed", "cancelled") and m.values["due"] < model.today
         for m in model.milestones_of(commitment)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11 for graphics).
-PALETTE = {"completed": "#2e7d32", "in-progress": "#1565c0", "delayed": "#c62828",
+PALETTE = {"completed": "#2e7d32", "in-progress": "#1565c0", "delayed": "#c62828", "not-completed": "#8e24aa",
            "not-started": "#616161", "cancelled": "#6d4c41"}
 
 

@@ -11,10 +11,18 @@ from ogp.render.pages import v
 from ogp.render.texts import t
 
 MARKER = "<!-- ogp:dashboard -->"
-STATUS_ORDER = ["completed", "in-progress", "delayed", "not-started", "cancelled"]
+STATUS_ORDER = ["completed", "in-progress", "delayed", "not-completed", "not-started", "cancelled"]
+LIST_LIMIT = 10  # milestones due soon and overdue shown on the home page; the plan's page lists them all
 
 _D = {
     "title": {"mn": "Одоогийн төлөвлөгөө", "en": "The current plan"},
+    "latest": {"mn": "Хамгийн сүүлийн төлөвлөгөө", "en": "The latest plan"},
+    "none_running": {"mn": "Одоогоор хэрэгжиж буй төлөвлөгөө алга. Доорх нь хамгийн сүүлд хэрэгжсэн төлөвлөгөө.",
+                     "en": "No plan is running now. Below is the latest plan, which has ended."},
+    "not_completed": {"mn": "Төлөвлөгөөний хугацаанд биелээгүй үе шатууд", "en": "Milestones not completed by the end of the plan"},
+    "shown": {"mn": "Нийт {total} үе шатын эхний {shown} нь; бүгдийг {link} дээр үзнэ үү.",
+              "en": "The first {shown} of {total}; all are on {link}."},
+    "plan_page": {"mn": "төлөвлөгөөний хуудас", "en": "the plan's page"},
     "by_status": {"mn": "Үүрэг амлалт төлөвөөр", "en": "Commitments by status"},
     "chart_desc": {"mn": "Үүрэг амлалтын тоо, төлөв тус бүрээр", "en": "Number of commitments in each status"},
     "done": {"mn": "Биелсэн үе шат", "en": "Milestones completed"},
@@ -38,7 +46,10 @@ def _status_bars(model: Model, plan, lang: str) -> list[tuple[str, str, int]]:
     counts = {s: 0 for s in STATUS_ORDER}
     for c in model.commitments_of(plan.id):
         counts[commitment_status(model, c)] += 1
-    return [(s, label("status", s, lang), n) for s, n in counts.items() if n or s != "cancelled"]
+    # A finished plan has final states only; an empty bar is shown only where it says something.
+    always = ({"completed", "not-completed"} if plan.values["end"] < model.today
+              else {"completed", "in-progress", "delayed", "not-started"})
+    return [(s, label("status", s, lang), n) for s, n in counts.items() if n or s in always]
 
 
 def status_chart(model: Model, lang: str) -> str | None:
@@ -76,19 +87,32 @@ def dashboard(model: Model, lang: str) -> str:
         return [[md.date(m.values["due"], lang), md.link(md.text(v(m.parent, "title", lang)), f"commitments/{m.parent.id}.md"),
                  md.text(v(m, "title", lang)), label("status", m.values["status"], lang)] for m in items]
 
+    def capped(items) -> str:
+        if not items:
+            return t("none", lang)
+        table = md.table(headers, milestone_rows(items[:LIST_LIMIT]))
+        if len(items) <= LIST_LIMIT:
+            return table
+        return table + "\n\n" + _d("shown", lang).format(shown=LIST_LIMIT, total=len(items),
+                                                          link=md.link(_d("plan_page", lang), f"plans/{plan.id}.md"))
+
+    running = model.running_plan() is not None
     headers = [t("due", lang), t("commitment", lang), t("milestone", lang), t("status", lang)]
-    out = [f"## {_d('title', lang)}: {md.link(md.text(v(plan, 'title', lang)), f'plans/{plan.id}.md')}", "",
-           f"{t('period', lang)}: {md.date(plan.values['start'], lang)} – {md.date(plan.values['end'], lang)} · "
+    out = [f"## {_d('title' if running else 'latest', lang)}: {md.link(md.text(v(plan, 'title', lang)), f'plans/{plan.id}.md')}", ""]
+    if not running:
+        out += [_d("none_running", lang), ""]
+    out += [f"{t('period', lang)}: {md.date(plan.values['start'], lang)} – {md.date(plan.values['end'], lang)} · "
            f"{len(commitments)} {t('commitments', lang).lower()} · {md.link(_d('all_plans', lang), 'plans/index.md')}", "",
            f"### {_d('by_status', lang)}", "",
            f"![{md.text(_chart_alt(shown, lang))}]({CHART_PATH}){{: .ogp-chart }}", "",
            md.table([t("status", lang), _d("count", lang)], [[text, str(n)] for _, text, n in shown]), "",
            f"### {_d('done', lang)}", "",
            f"{md.progress(share, _d('done', lang))} ({done} / {len(milestones)})", "",
-           f"### {_d('due_soon', lang)}", "",
-           md.table(headers, milestone_rows(soon)) if soon else t("none", lang), "",
-           f"### {_d('overdue', lang)}", "",
-           md.table(headers, milestone_rows(late)) if late else t("none", lang), ""]
+           ]
+    if running:
+        out += [f"### {_d('due_soon', lang)}", "", capped(soon), "", f"### {_d('overdue', lang)}", "", capped(late), ""]
+    else:
+        out += [f"### {_d('not_completed', lang)}", "", capped(late), ""]
     meetings = sorted(model.meetings.values(), key=lambda m: m.values["date"], reverse=True)[:5]
     out += [f"### {_d('latest_meetings', lang)}", ""]
     out += [f"- {md.date(m.values['date'], lang)} — {md.link(md.text(v(m, 'title', lang)), f'meetings/{m.id}.md')} "

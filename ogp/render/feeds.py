@@ -54,6 +54,7 @@ EVIDENCE_KINDS = {
     "presentation": {"mn": "танилцуулга", "en": "presentation"},
     "video": {"mn": "видео бичлэг", "en": "video"},
     "webpage": {"mn": "цахим хуудас", "en": "web page"},
+    "forum-rules": {"mn": "Үндэсний зөвлөлийн дүрэм, журам", "en": "forum rules"},
     "other": {"mn": "баримт бичиг", "en": "document"},
 }
 MILESTONE_STATUS = {
