@@ -104,3 +104,14 @@ def test_long_lists_on_the_home_page_are_capped_with_a_link_to_the_rest(tmp_path
     overdue = home.split("### Overdue milestones")[1]
     assert overdue.count("\n| ") == LIST_LIMIT + 1  # the header row and ten milestones
     assert f"The first {LIST_LIMIT} of 15; all are on [the plan's page](plans/nap1.md)." in overdue
+
+
+def test_evidence_descriptions_are_shown(tmp_path: Path):
+    from ogp.render.pages_records import evidence_pages
+
+    model = base_model(tmp_path, dt.date(2024, 7, 1))
+    record = model.evidence["nap1-standard"]
+    record.values.update(description_mn="Батлагдсан стандартын эх.", description_en="The adopted standard's text.")
+    pages = evidence_pages(model, {"data/files/nap1/standard.txt": 10})
+    assert "**Standard** — The adopted standard's text." in pages["evidence/nap1-01.en.md"]
+    assert "Батлагдсан стандартын эх." in pages["evidence/nap1-01.mn.md"]

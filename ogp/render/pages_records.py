@@ -105,7 +105,9 @@ def evidence_pages(model: Model, sizes: dict[str, int]) -> dict[str, str]:
             back = md.link(t("evidence_back", lang), "index.md")
             out = [f"# {t('evidence', lang)}: {_folder_title(model, key, kind, lang)}", "",
                    f"{md.link(t('commitment', lang), f'../commitments/{key}.md')} · {back}" if kind == "commitment" else back, ""]
-            rows = [[f'<span id="{e.id}"></span>{md.text(v(e, "title", lang))}', md.date(e.values["date"], lang),
+            rows = [[f'<span id="{e.id}"></span>**{md.text(v(e, "title", lang))}**'
+                     + (f" — {md.text(v(e, 'description', lang))}" if v(e, "description", lang) else ""),
+                     md.date(e.values["date"], lang),
                      label("kind", e.values["kind"], lang),
                      ", ".join(label("language", x, lang) for x in e.values.get("languages") or []),
                      _source(e, lang, sizes)] for e in items]
