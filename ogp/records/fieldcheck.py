@@ -12,6 +12,7 @@ import re
 
 from ogp.records.errors import Problem
 from ogp.records.load import Record, suggestion
+from ogp.records.partial import parse_partial
 from ogp.records.schema import RecordSchema
 
 _SCALAR_TYPES = {"string", "date", "integer", "boolean", "number"}
@@ -49,6 +50,12 @@ def check_fields(records: list[Record], schema: RecordSchema) -> list[Problem]:
                 name: None if name in record.bad_fields else _cast(record.raw.get(name), spec)
                 for name, spec in schema.fields.items()
             }
+            # The pattern lets 2024-02-30 through; the calendar does not.
+            for name, spec in schema.fields.items():
+                if (spec.get("partial") and record.values[name] is None and name not in record.bad_fields
+                        and record.raw.get(name) not in (None, "")):
+                    problems.append(record.problem("bad-partial-date", name, value=record.raw.get(name)))
+                    record.bad_fields.add(name)
     return problems
 
 
@@ -126,6 +133,8 @@ def quick_reader(spec: dict, nested: bool = False):
             return DOUBT  # formats (e-mail) and odd spacing: let frictionless judge
         if kind == "string":
             typed = value
+        elif kind == "date" and spec.get("partial"):
+            return parse_partial(value) or DOUBT
         elif kind == "date":
             if not _ISO_DATE.fullmatch(value):
                 return DOUBT
@@ -169,6 +178,8 @@ def _map_error(record, schema, field_name, error_type, note, cell) -> Problem | 
         allowed = [str(v) for v in constraints["enum"]]
         return record.problem("not-allowed", field_name, value=shown, allowed=", ".join(allowed),
                               suggestion=suggestion(shown, allowed))
+    if constraint == "pattern" and spec.get("partial"):
+        return record.problem("bad-partial-date", field_name, value=shown)
     if constraint == "pattern":
         return record.problem("bad-pattern", field_name, value=shown, example=spec.get("example", ""),
                               description=schema.describe(field_name))
@@ -187,6 +198,8 @@ def _cast(value, spec: dict):
     if value is None or value == "":
         return None
     kind = spec["type"]
+    if kind == "date" and spec.get("partial"):
+        return parse_partial(value.strip())
     if kind == "date":
         return dt.date.fromisoformat(_iso(value))
     if kind == "integer":

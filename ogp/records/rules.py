@@ -154,7 +154,8 @@ def _order(record: Record, start_field: str, end_field: str) -> list[Problem]:
 
 def _not_future(record: Record, field_name: str, today: dt.date) -> list[Problem]:
     value = record.values.get(field_name)
-    if value and value > today:
+    # A month or a year (ogp.records.partial) is in the future only when all of it is.
+    if value and getattr(value, "first", value) > today:
         return [record.problem("date-in-future", field_name, value=value, today=today)]
     return []
 
@@ -206,7 +207,9 @@ def _milestone(record, index, data, today):
     plan = index.get("plan", {}).get(record.parent.values.get("plan") or "")
     if plan and v.get("due") and plan.values.get("start") and plan.values.get("end"):
         start, end = plan.values["start"], plan.values["end"]
-        if not start <= v["due"] <= end:
+        # A month or a year is inside when it overlaps the plan (a plan ending in June 2027 may
+        # hold a milestone due "2027").
+        if not (start <= v["due"] and getattr(v["due"], "first", v["due"]) <= end):
             problems.append(record.problem("outside-plan-period", "due", value=v["due"], plan=plan.id, start=start, end=end))
     return problems
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from ogp.records.partial import PATTERN as PARTIAL_PATTERN
+
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 
 # Top-level record types and the folder under data/ that holds them. Commitments
@@ -55,11 +57,7 @@ class RecordSchema:
 
     def frictionless_descriptor(self) -> dict:
         """The Table Schema descriptor with only the keys frictionless knows."""
-        descriptor = {
-            "fields": [
-                {k: f[k] for k in _FRICTIONLESS_FIELD_KEYS if k in f} for f in self.fields.values()
-            ]
-        }
+        descriptor = {"fields": [frictionless_field(f) for f in self.fields.values()]}
         if self.primary_key:
             descriptor["primaryKey"] = list(self.primary_key)
         return descriptor
@@ -68,6 +66,15 @@ class RecordSchema:
         """A field's description as ``{"mn": ..., "en": ...}``."""
         f = self.fields[field_name]
         return {"mn": f.get("description_mn", ""), "en": f.get("description", "")}
+
+
+def frictionless_field(spec: dict) -> dict:
+    """One field as frictionless knows it; a partial date (``partial: true``) is text of its pattern."""
+    field = {k: spec[k] for k in _FRICTIONLESS_FIELD_KEYS if k in spec}
+    if spec.get("partial"):
+        field["type"] = "string"
+        field["constraints"] = dict(spec.get("constraints", {}), pattern=PARTIAL_PATTERN)
+    return field
 
 
 @functools.lru_cache(maxsize=None)

@@ -124,7 +124,7 @@ def feed_entries(data: Dataset, evidence_home: dict[str, str] | None = None) -> 
 
 
 def _rfc3339(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00{UB_OFFSET}"
+    return f"{dt.date.isoformat(day)}T00:00:00{UB_OFFSET}"  # the full day, also for a month or year
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

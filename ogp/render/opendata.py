@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from ogp.records.load import Dataset, Record
-from ogp.records.schema import RecordSchema, load_schemas
+from ogp.records.schema import RecordSchema, frictionless_field, load_schemas
 
 # Tables in the order a reader meets them: the plan first, its parts after it.
 ORDER = ("plan", "commitment", "milestone", "meeting", "evidence", "organisation",
@@ -103,9 +103,10 @@ def list_csv(rows: list[dict], columns: list[tuple[str, str]]) -> str:
 
 def _csv_field(spec: dict) -> dict:
     """A schema field as it holds for the CSV text of its column."""
-    field = {key: spec[key] for key in ("name", "type", "format") if key in spec}
+    plain = frictionless_field(spec)  # a partial date is text of its pattern (2026, 2023-12, 2023-12-15)
+    field = {key: plain[key] for key in ("name", "type", "format") if key in plain}
     description = spec.get("description", "")
-    constraints = dict(spec.get("constraints", {}))
+    constraints = dict(plain.get("constraints", {}))
     if spec["type"] == "array":
         # A list is one ";"-joined string in CSV. "required" no longer holds
         # (an empty list is an empty cell, that is null), and array fields
