@@ -115,3 +115,51 @@ def test_evidence_descriptions_are_shown(tmp_path: Path):
     pages = evidence_pages(model, {"data/files/nap1/standard.txt": 10})
     assert "**Standard** — The adopted standard's text." in pages["evidence/nap1-01.en.md"]
     assert "Батлагдсан стандартын эх." in pages["evidence/nap1-01.mn.md"]
+
+
+def test_a_month_or_a_year_is_kept_as_written_and_due_at_its_end(tmp_path: Path):
+    from test_opendata import assert_valid_package
+
+    from ogp.facts.model import build_model, commitment_status
+    from ogp.render.feeds import feed_entries, icalendar
+    from ogp.render.opendata import write_data_package
+    from ogp.render.pages import commitment_pages
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    path = root / "data/commitments/nap1/nap1-01.yml"
+    path.write_text(path.read_text("utf-8").replace("completed: 2024-06-15", "completed: 2024-06")
+                    .replace("due: 2025-06-30", "due: 2025"), "utf-8")
+    data, problems = validate(root, dt.date(2024, 6, 20))  # June 2024 has begun: not "in the future"
+    assert problems == [], [p.format_text("en") for p in problems]
+    m1, m2 = data.records["milestone"]
+    assert (m1.values["completed"].isoformat(), m2.values["due"].isoformat()) == ("2024-06", "2025")
+    assert m2.values["due"] == dt.date(2025, 12, 31) and m1.values["completed"].first == dt.date(2024, 6, 1)
+    # Due "2025" is not overdue before the year is over; afterwards the plan has ended.
+    model = build_model(data, dt.date(2025, 10, 1))
+    assert commitment_status(model, model.commitments["nap1-01"]) == "in-progress"
+    page = commitment_pages(model, {}, {}, "")["commitments/nap1-01.en.md"]
+    assert "| 2025 |" in page and "2024-06" in page and "2025-12-31" not in page
+    early = {(p.file, p.field, p.code) for p in validate(root, dt.date(2024, 5, 31))[1]}
+    assert ("data/commitments/nap1/nap1-01.yml", "completed", "date-in-future") in early  # all of June is ahead
+    out = tmp_path / "package"
+    write_data_package(data, out, "https://example.org/")
+    assert_valid_package(out / "datapackage.json")  # the package says what the field holds: patterned text
+    assert "2025" in icalendar(data, "en", "https://example.org/", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    assert feed_entries(data)  # the feed dates a month by its full day, without failing
+
+
+def test_a_deadline_in_the_sources_words_is_shown_beside_its_date(tmp_path: Path):
+    from ogp.facts.model import build_model
+    from ogp.render.pages import commitment_pages
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    path = root / "data/commitments/nap1/nap1-01.yml"
+    path.write_text(path.read_text("utf-8").replace(
+        "    due: 2025-06-30\n", "    due: 2025-06\n    due_text_mn: 2025 оны дунд үе гэхэд\n    due_text_en: by mid-2025\n"), "utf-8")
+    data, problems = validate(root, dt.date(2024, 7, 1))
+    assert problems == []
+    pages = commitment_pages(build_model(data, dt.date(2024, 7, 1)), {}, {}, "")
+    assert "| 2025-06 (by mid-2025) |" in pages["commitments/nap1-01.en.md"]
+    assert "| 2025-06 (2025 оны дунд үе гэхэд) |" in pages["commitments/nap1-01.mn.md"]

@@ -169,7 +169,8 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
         proof += [evidence_link(model, e.id, lang, "../") for e in model.evidence_for("milestones", milestone_key(m))
                   if e.id not in (m.values.get("evidence") or [])]
         rows.append([md.text(m.values["id"]), md.text(v(m, "title", lang)), md.text(v(m, "output", lang)),
-                     md.date(m.values["due"], lang), label("status", m.values["status"], lang),
+                     md.date(m.values["due"], lang) + (f" ({md.text(v(m, 'due_text', lang))})" if v(m, "due_text", lang) else ""),
+                     label("status", m.values["status"], lang),
                      md.progress(milestone_progress(m), t("progress", lang)),
                      md.date(m.values.get("completed"), lang) or "—", "<br>".join(proof) or "—"])
     out += [f"## {t('milestones', lang)}", "",
