@@ -163,3 +163,21 @@ def test_a_deadline_in_the_sources_words_is_shown_beside_its_date(tmp_path: Path
     pages = commitment_pages(build_model(data, dt.date(2024, 7, 1)), {}, {}, "")
     assert "| 2025-06 (by mid-2025) |" in pages["commitments/nap1-01.en.md"]
     assert "| 2025-06 (2025 оны дунд үе гэхэд) |" in pages["commitments/nap1-01.mn.md"]
+
+
+def test_a_milestone_led_by_another_office_and_a_theme_are_shown(tmp_path: Path):
+    from ogp.facts.model import build_model
+    from ogp.render.pages import commitment_pages
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    path = root / "data/commitments/nap1/nap1-01.yml"
+    path.write_text(path.read_text("utf-8").replace("  - id: m2\n", "  - id: m2\n    lead_agency: cso\n")
+                    .replace("challenge_area:", "theme_mn: Төсөв\ntheme_en: Budget\nchallenge_area:"), "utf-8")
+    data, problems = validate(root, dt.date(2024, 7, 1))
+    assert problems == []
+    page = commitment_pages(build_model(data, dt.date(2024, 7, 1)), {}, {}, "")["commitments/nap1-01.en.md"]
+    assert "| Theme | Budget |" in page and "Publication — Lead agency: " in page
+    wrong = path.read_text("utf-8").replace("lead_agency: cso", "lead_agency: no-such-office")
+    path.write_text(wrong, "utf-8")
+    assert [(p.field, p.code) for p in validate(root, dt.date(2024, 7, 1))[1]] == [("lead_agency", "unknown-reference")]

@@ -21,6 +21,7 @@ REFERENCES = {
     ("commitment", "lead_agency"): "organisation",
     ("commitment", "supporting"): "organisation",
     ("milestone", "evidence"): "evidence",
+    ("milestone", "lead_agency"): "organisation",
     ("meeting", "plan"): "plan",
     ("meeting", "organisations"): "organisation",
     ("meeting", "documents"): "evidence",

@@ -153,6 +153,7 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
         [t("supporting", lang), ", ".join(org_name(model, o, lang) for o in c.values.get("supporting") or []) or "—"],
         [t("challenge_area", lang), label("challenge_area", c.values.get("challenge_area"), lang) or "—"],
         [t("policy_areas", lang), ", ".join(md.text(a) for a in c.values.get("policy_areas") or []) or "—"],
+        [t("theme", lang), md.text(v(c, "theme", lang)) or "—"],
         [t("contact", lang), " ".join(x for x in (md.text(v(c, "contact", lang)), md.text(c.values.get("contact_email"))) if x) or "—"],
         [t("last_updated", lang), last_updated or "—"],
     ]
@@ -168,7 +169,8 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
         proof = [evidence_link(model, e, lang, "../") for e in m.values.get("evidence") or []]
         proof += [evidence_link(model, e.id, lang, "../") for e in model.evidence_for("milestones", milestone_key(m))
                   if e.id not in (m.values.get("evidence") or [])]
-        rows.append([md.text(m.values["id"]), md.text(v(m, "title", lang)), md.text(v(m, "output", lang)),
+        led = f" — {t('lead_agency', lang)}: {org_name(model, m.values['lead_agency'], lang)}" if m.values.get("lead_agency") else ""
+        rows.append([md.text(m.values["id"]), md.text(v(m, "title", lang)) + led, md.text(v(m, "output", lang)),
                      md.date(m.values["due"], lang) + (f" ({md.text(v(m, 'due_text', lang))})" if v(m, "due_text", lang) else ""),
                      label("status", m.values["status"], lang),
                      md.progress(milestone_progress(m), t("progress", lang)),

@@ -33,6 +33,7 @@ T: dict[str, dict[str, str]] = {
     "not_assigned": {"mn": "олгогдоогүй", "en": "not assigned"},
     "challenge_area": {"mn": "Нээлттэй засгийн сорилт", "en": "Open Gov Challenge area"},
     "policy_areas": {"mn": "Бодлогын чиглэл", "en": "Policy areas"},
+    "theme": {"mn": "Сэдэв", "en": "Theme"},
     "contact": {"mn": "Холбоо барих хүн", "en": "Contact"},
     "last_updated": {"mn": "Сүүлд шинэчилсэн", "en": "Last updated"},
     "problem": {"mn": "Шийдвэрлэх асуудал", "en": "Problem"},
