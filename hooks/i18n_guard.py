@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ogp.build import passes
+from ogp.build import passes, upstream
 from ogp.records.content_check import check_pages
 from ogp.records.errors import format_problems, message_language
 from ogp.records.translations import check_translations
@@ -14,8 +14,9 @@ from ogp.records.translations import check_translations
 
 def _languages(config) -> list[str]:
     """Language codes configured for mkdocs-static-i18n, default first."""
-    i18n = config.plugins["i18n"]
-    return sorted(i18n.build_languages, key=lambda code: code != i18n.default_language)
+    i18n = config.plugins[upstream.I18N_PLUGIN]
+    default = getattr(i18n, upstream.I18N_DEFAULT_LANGUAGE)
+    return sorted(getattr(i18n, upstream.I18N_BUILD_LANGUAGES), key=lambda code: code != default)
 
 
 def on_pre_build(config):

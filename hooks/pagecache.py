@@ -10,10 +10,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp.build import buildlog, pagecache, passes, themecache
+from ogp.build import buildlog, pagecache, passes, themecache, upstream
 from ogp.build.serving import use_native_watcher, watch_docs_ignoring_generated
 
-log = logging.getLogger("mkdocs.plugins.ogp")
+log = logging.getLogger(upstream.PLUGIN_LOGGER)
 _recorder = pagecache.Recorder()
 
 
@@ -31,7 +31,7 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     """Hear saved files at once (not by polling), and not the pages the build itself writes."""
-    server.build_delay = 0.05  # MkDocs waits this long after the last change before rebuilding (0.1 s)
+    setattr(server, upstream.SERVER_BUILD_DELAY, 0.05)  # MkDocs waits this long after the last change before rebuilding (0.1 s)
     use_native_watcher(server)
     watch_docs_ignoring_generated(server, config.docs_dir)
     return server
@@ -54,10 +54,10 @@ def on_page_markdown(markdown, page, config, files):
     hit = page.ogp_cache_hit = pagecache.lookup(page.ogp_cache_key)
     if hit is not None:
         # MkDocs calls page.render next; on this one page it restores instead of converting.
-        page.render = lambda config, files: pagecache.restore(page, hit, files)
+        setattr(page, upstream.PAGE_RENDER, lambda config, files: pagecache.restore(page, hit, files))
         return markdown
     _recorder.records = []
-    logging.getLogger("mkdocs").addHandler(_recorder)
+    logging.getLogger(upstream.LOGGER).addHandler(_recorder)
     return markdown
 
 
@@ -68,7 +68,7 @@ def on_page_content(html, page, config, files):
         return html
     if page.ogp_cache_hit is not None:
         return html  # restored by page.render (see on_page_markdown)
-    logging.getLogger("mkdocs").removeHandler(_recorder)
+    logging.getLogger(upstream.LOGGER).removeHandler(_recorder)
     page.ogp_cache_new = pagecache.capture(page, list(_recorder.records))
     return html
 
@@ -92,4 +92,4 @@ def on_post_build(config):
 
 def on_build_error(error):
     """A failed build keeps nothing it half made."""
-    logging.getLogger("mkdocs").removeHandler(_recorder)
+    logging.getLogger(upstream.LOGGER).removeHandler(_recorder)

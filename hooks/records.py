@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ogp.build import buildlog, parallel, passes
+from ogp.build import buildlog, parallel, passes, upstream
 from ogp.facts.history import HistoryError
 from ogp.facts.publications import PublicationLogError
 from ogp.records.errors import message_language
@@ -24,8 +24,17 @@ from ogp.render.site import generate, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
 
-log = logging.getLogger("mkdocs.plugins.ogp")
-_state = {"model": None}
+log = logging.getLogger(upstream.PLUGIN_LOGGER)
+
+
+class _Records:
+    """What the outer pass derived from the records, for the later events and passes of this process."""
+
+    def __init__(self) -> None:
+        self.model = None  # the facts model of the last records checked (ogp.facts.model)
+
+
+_records = _Records()
 
 
 def on_pre_build(config):
@@ -45,7 +54,7 @@ def on_pre_build(config):
     files = sum(1 for records in data.records.values() for r in records if r.parent is None)
     log.info(buildlog.line("records_valid", count=files, seconds=time.perf_counter() - started))
     try:
-        _state["model"], found = generate(data, Path(config.docs_dir), today, config.site_url or "")
+        _records.model, found = generate(data, Path(config.docs_dir), today, config.site_url or "")
     except (HandWrittenFileError, HistoryError, PublicationLogError) as err:
         raise PluginError(str(err)) from None
     # Missed requirements are reported, not fatal: a past miss cannot be repaired by a
@@ -67,7 +76,7 @@ def on_post_build(config):
     parent writes theirs too, while it waits for them: one less task on the
     children's longer road.
     """
-    if _state["model"] is None or parallel.in_child():
+    if _records.model is None or parallel.in_child():
         return
     now = passes.current(config)
     targets = [(now.language or "mn", now.prefix)]
@@ -76,7 +85,7 @@ def on_post_build(config):
     for language, prefix in targets:
         folder = Path(config.site_dir) / prefix / "finder"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.json").write_bytes(finder_index(_state["model"], language))
+        (folder / "index.json").write_bytes(finder_index(_records.model, language))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -85,6 +94,6 @@ def on_page_markdown(markdown, page, config, files):
         # MkDocs takes a page's title from its first element only when it is the h1:
         # with the marker first, every generated page was titled after its file name.
         markdown = markdown[len(GENERATED):].lstrip("\n")
-    if MARKER in markdown and _state["model"] is not None:
-        return markdown.replace(MARKER, dashboard(_state["model"], passes.current(config).language or "mn"))
+    if MARKER in markdown and _records.model is not None:
+        return markdown.replace(MARKER, dashboard(_records.model, passes.current(config).language or "mn"))
     return markdown

@@ -4,12 +4,11 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp.build import passes
+from ogp.build import passes, upstream
 from ogp.build.pagecache import replayed, reuse
-from ogp.build.upstream import LUNR_JS
 from ogp.render.searchindex import page_entries, point_page_at_language_root, write_index
 
-_entries: dict[str, list] = {}
+_entries: dict[str, list] = {}  # this process's search entries, by language
 
 
 def on_pre_build(config):
@@ -19,21 +18,23 @@ def on_pre_build(config):
 
 def on_page_content(html, page, config, files):
     """Index the cleaned page; Material's own (slower) parser is told to skip it."""
-    search = page.meta.get("search") or {}
-    if isinstance(search, dict) and search.get("exclude"):
+    search = page.meta.get(upstream.SEARCH_META) or {}
+    if isinstance(search, dict) and search.get(upstream.SEARCH_EXCLUDE):
         return html
     now = passes.current(config)
     url = page.url[len(now.prefix):] if now.prefix and page.url.startswith(now.prefix) else page.url
     found = reuse(page, "search", lambda: page_entries(html, url, page.title or ""))
     _entries.setdefault(now.language, []).extend(found)
-    page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+    page.meta[upstream.SEARCH_META] = {**(search if isinstance(search, dict) else {}), upstream.SEARCH_EXCLUDE: True}
     return html
 
 
 def on_post_page(output, page, config):
     """Pages of a non-default language search their own language's index."""
     now = passes.current(config)
-    return point_page_at_language_root(output, now.language) if now.prefix and not replayed(page) else output
+    if not now.prefix or replayed(page):
+        return output
+    return upstream.patched_by(output, point_page_at_language_root, now.language, contract="CONFIG_BASE")
 
 
 @event_priority(-200)  # after Material (0) and static-i18n (-100) wrote their joint index
@@ -43,4 +44,4 @@ def on_post_build(config):
     write_index(Path(config.site_dir), now.prefix, _entries.get(now.language, []))
     if not now.prefix:
         # The finder's lunr.js sits beside ogp-finder.js, which loads it on the finder page only.
-        shutil.copyfile(LUNR_JS, Path(config.site_dir) / "assets/javascripts/lunr.js")
+        shutil.copyfile(upstream.LUNR_JS, Path(config.site_dir) / "assets/javascripts/lunr.js")

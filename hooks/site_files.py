@@ -8,10 +8,9 @@ first language's, made bilingual by ``theme_overrides/404.html``.
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs import utils
 from mkdocs.plugins import event_priority
 
-from ogp.build import passes, sitemap
+from ogp.build import passes, sitemap, upstream
 from ogp.build.theme_fixes import fix_page
 
 
@@ -26,27 +25,32 @@ def on_template_context(context, template_name, config):
 
     static-i18n leaves it pointing at the counterpart of the last page rendered.
     """
-    i18n = config.plugins.get("i18n")
-    if template_name == "404.html" and i18n is not None:
+    i18n = config.plugins.get(upstream.I18N_PLUGIN)
+    if template_name == upstream.TEMPLATE_404 and i18n is not None:
         root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        default = getattr(i18n, upstream.I18N_DEFAULT_LANGUAGE)
         # static-i18n sets the menu as an attribute of config.extra (what the template
         # reads), not as its item.
-        for entry in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
-            entry["link"] = root if entry.get("lang") == i18n.default_language else f"{root}{entry.get('lang')}/"
+        menu = getattr(config.extra, upstream.I18N_EXTRA_ALTERNATE, None) or config.extra.get(upstream.I18N_EXTRA_ALTERNATE)
+        for entry in menu or []:
+            entry["link"] = root if entry.get("lang") == default else f"{root}{entry.get('lang')}/"
     return context
 
 
 def on_post_template(output_content, template_name, config):
     """Keep the theme's sitemap and the other languages' 404 pages from overwriting one shared file."""
-    if template_name == "sitemap.xml":
+    if template_name == upstream.TEMPLATE_SITEMAP:
         return ""  # written once, in on_post_build
-    if template_name != "404.html":
+    if template_name != upstream.TEMPLATE_404:
         return output_content
     # The 404 page gets the fixes every page gets (hooks/theme_fixes.py).
-    output_content = fix_page(output_content, config.theme.get("language", "en"))
+    search = upstream.has_search_dialog(config)
+    output_content = fix_page(output_content, config.theme.get("language", "en"), search)
     now = passes.current(config)
     if not now.outer:
-        utils.write_file(output_content.encode("utf-8"), str(Path(config.site_dir) / now.language / "404.html"))
+        target = Path(config.site_dir) / now.language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output_content.encode("utf-8"))
         return ""
     return output_content
 
@@ -57,6 +61,6 @@ def on_post_build(config):
     now = passes.current(config)
     if not now.outer:
         return
-    i18n = config.plugins.get("i18n")
+    i18n = config.plugins.get(upstream.I18N_PLUGIN)
     order = [now.language] + ([lang.locale for lang in i18n.config.languages if lang.locale != now.language] if i18n else [])
     sitemap.write(Path(config.site_dir), order)

@@ -7,17 +7,24 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from ogp.build import passes
+from ogp.build import passes, upstream
 from ogp.build.pagecache import replayed
 from ogp.build.theme_fixes import drop_unused_assets, fix_page, fix_theme_bundles
 from ogp.render.searchindex import INDEX_CONFIG
+
+
+def on_config(config):
+    """A new build pass: a broken upstream contract is reported again, once (``ogp.build.upstream``)."""
+    upstream.contracts.new_pass()
+    return config
 
 
 def on_post_page(output, page, config):
     """Name the search dialog in the page's language; drop head links that cause 404s; trim white space."""
     if replayed(page):
         return output  # the preview's cached output is final already
-    return fix_page(output, config.theme.get("language", "en"))
+    search = upstream.has_search_dialog(config)
+    return fix_page(output, config.theme.get("language", "en"), search)
 
 
 @event_priority(-150)  # after static-i18n (-100) and every language's copy of the theme's files

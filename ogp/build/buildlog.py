@@ -2,7 +2,8 @@
 
 Errors go through :mod:`ogp.records.errors`; these lines only say what the build did
 and which minimum requirements are missed, which editors read in the build log
-of their pull request, so they follow ``OGP_LANG`` like the errors do.
+of their pull request, so they follow ``OGP_LANG`` like the errors do. One is a
+warning: an upstream contract (``ogp.build.upstream``) that no longer holds.
 """
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ LINES: dict[str, dict[str, str]] = {
     "pages_reused": {
         "mn": "ogp: {hits} хуудсыг дахин ашиглаж, {misses} хуудсыг шинээр үүсгэлээ",
         "en": "ogp: {hits} pages reused, {misses} rendered",
+    },
+    "contract_broken": {
+        "mn": "ogp: гадны багцын хамаарал {contract} биелэхээ больсон: {detail} "
+              "(ogp/build/upstream.py, tests/test_upstream.py-г үзнэ үү)",
+        "en": "ogp: upstream contract {contract} no longer holds: {detail} "
+              "(see ogp/build/upstream.py, tests/test_upstream.py)",
     },
 }
 

@@ -29,12 +29,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ogp.build import parallel
+from ogp.build import parallel, upstream
 
 TEMPLATE = "ogp-cached.html"  # prints ``page.ogp_cached_output`` (theme_overrides/)
-_store: dict[str, "Entry"] = {}
-_used: set[str] = set()
-_state = {"enabled": False, "fingerprint": "", "hits": 0, "misses": 0}
 
 
 @dataclass
@@ -48,6 +45,21 @@ class Entry:
     messages: list[tuple[str, int, str]] = field(default_factory=list)
     output: str | None = None
     derived: dict = field(default_factory=dict)  # what hooks computed from the page (see reuse)
+
+
+@dataclass
+class _Cache:
+    """This process's pages (by key), the keys used since the last prune, and the round's counts."""
+
+    enabled: bool = False
+    store: dict[str, Entry] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    fingerprint: str = ""
+    hits: int = 0
+    misses: int = 0
+
+
+_cache = _Cache()
 
 
 class Recorder(logging.Handler):
@@ -64,14 +76,14 @@ class Recorder(logging.Handler):
 
 def enable(on: bool) -> None:
     """Turn the cache on (preview server) or off, forgetting what it held when turned off."""
-    _state["enabled"] = on
+    _cache.enabled = on
     if not on:
-        _store.clear()
+        _cache.store.clear()
 
 
 def enabled() -> bool:
     """Whether this process reuses pages."""
-    return _state["enabled"]
+    return _cache.enabled
 
 
 def _hash_tree(digest, folder: Path) -> None:
@@ -96,19 +108,19 @@ def fingerprint(config, files, nav, language: str) -> str:
     for page in nav.pages:
         # A title given in the navigation is set on the page already; otherwise the
         # page's first heading names it in every page's menu, so its source counts.
-        given = vars(page).get("title")
+        given = vars(page).get(upstream.PAGE_GIVEN_TITLE)
         digest.update(given.encode() if isinstance(given, str) else page.file.content_bytes)
     return digest.hexdigest()
 
 
 def begin(config, files, nav, language: str) -> None:
     """Start a build (one language pass): compute its fingerprint."""
-    _state["fingerprint"] = fingerprint(config, files, nav, language)
+    _cache.fingerprint = fingerprint(config, files, nav, language)
 
 
 def page_key(page, markdown: str) -> str:
     """The key of one page: the build's fingerprint, the page's address, metadata and final Markdown."""
-    digest = hashlib.sha256(_state["fingerprint"].encode())
+    digest = hashlib.sha256(_cache.fingerprint.encode())
     digest.update(f"{page.file.src_uri}\0{page.url}\0{page.meta!r}\0".encode())
     digest.update(markdown.encode())
     return digest.hexdigest()
@@ -116,10 +128,14 @@ def page_key(page, markdown: str) -> str:
 
 def lookup(key: str) -> Entry | None:
     """The cached entry of a key, marking it as used by this build."""
-    entry = _store.get(key)
-    _used.add(key)
-    _state["hits" if entry and entry.output is not None else "misses"] += 1
-    return entry if entry and entry.output is not None else None
+    entry = _cache.store.get(key)
+    _cache.used.add(key)
+    found = entry is not None and entry.output is not None
+    if found:
+        _cache.hits += 1
+    else:
+        _cache.misses += 1
+    return entry if found else None
 
 
 def replayed(page) -> bool:
@@ -149,14 +165,14 @@ def restore(page, entry: Entry, files) -> None:
 
     page.content = entry.content
     page.toc = get_toc([])  # only Material's template reads it, and a replayed page skips the template
-    page._title_from_render = entry.title  # MkDocs takes a page's title from its first heading while rendering
-    page.present_anchor_ids = set(entry.anchors)
+    setattr(page, upstream.PAGE_RENDERED_TITLE, entry.title)  # MkDocs takes a page's title from its first heading while rendering
+    setattr(page, upstream.PAGE_ANCHOR_IDS, set(entry.anchors))
     links = {}
     for src_uri, anchors in entry.links.items():
         target = files.get_file_from_path(src_uri)
         if target is not None:
             links[target] = dict(anchors)
-    page.links_to_anchors = links
+    setattr(page, upstream.PAGE_ANCHOR_LINKS, links)
     for name, level, message in entry.messages:
         logging.getLogger(name).log(level, "%s", message)
     page.ogp_cached_output = entry.output
@@ -165,32 +181,32 @@ def restore(page, entry: Entry, files) -> None:
 
 def capture(page, messages: list[tuple[str, int, str]]) -> Entry:
     """What to keep of a page that was just rendered (its HTML and output come with :func:`complete`)."""
-    links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
-    return Entry("", page._title_from_render, set(page.present_anchor_ids or ()), links, messages)
+    links = {target.src_uri: dict(anchors) for target, anchors in (getattr(page, upstream.PAGE_ANCHOR_LINKS) or {}).items()}
+    return Entry("", getattr(page, upstream.PAGE_RENDERED_TITLE), set(getattr(page, upstream.PAGE_ANCHOR_IDS) or ()), links, messages)
 
 
 def complete(key: str, entry: Entry, content: str, output: str) -> None:
     """Keep a page once every hook has worked on it: the cleaned HTML (so hooks can skip a replay) and the output."""
     entry.content, entry.output = content, output
-    _store[key] = entry
+    _cache.store[key] = entry
 
 
 def export() -> dict:
     """What a child process (another language, see ``ogp.build.parallel``) hands back: its pages and counts."""
     if not enabled():
         return {}
-    return {"store": {k: _store[k] for k in _used if k in _store}, "used": set(_used),
-            "hits": _state["hits"], "misses": _state["misses"]}
+    return {"store": {k: _cache.store[k] for k in _cache.used if k in _cache.store}, "used": set(_cache.used),
+            "hits": _cache.hits, "misses": _cache.misses}
 
 
 def absorb(sent: dict) -> None:
     """Take in what a child process exported."""
     if not sent or not enabled():
         return
-    _store.update(sent["store"])
-    _used.update(sent["used"])
-    _state["hits"] += sent["hits"]
-    _state["misses"] += sent["misses"]
+    _cache.store.update(sent["store"])
+    _cache.used.update(sent["used"])
+    _cache.hits += sent["hits"]
+    _cache.misses += sent["misses"]
 
 
 parallel.channel("pagecache", export, absorb)
@@ -198,10 +214,10 @@ parallel.channel("pagecache", export, absorb)
 
 def prune() -> dict[str, int]:
     """Forget the pages no build used since the last prune; return this round's hits and misses."""
-    for key in [k for k in _store if k not in _used]:
-        del _store[key]
-    _used.clear()
-    counts = {"hits": _state["hits"], "misses": _state["misses"]}
-    _state["hits"] = _state["misses"] = 0
+    for key in [k for k in _cache.store if k not in _cache.used]:
+        del _cache.store[key]
+    _cache.used.clear()
+    counts = {"hits": _cache.hits, "misses": _cache.misses}
+    _cache.hits = _cache.misses = 0
     return counts
 

@@ -19,32 +19,47 @@ Used where ``os.fork`` exists (not Windows) and ``OGP_JOBS`` is not ``1``.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import pickle
 import sys
 from typing import Callable
 
-_channels: dict[str, tuple[Callable[[], object], Callable[[object], None]]] = {}
-_forked = {"languages": set(), "child": False}
+from ogp.build import upstream
+
+
+class _Processes:
+    """This process's side of the forking: what children send back, and which languages they build.
+
+    One instance per process (``_processes``); a child gets a copy of its parent's at the fork.
+    """
+
+    def __init__(self) -> None:
+        self.channels: dict[str, tuple[Callable[[], object], Callable[[object], None]]] = {}
+        self.languages: set[str] = set()  # in the parent: the languages its children are building now
+        self.child = False  # this process is a child building one language
+
+
+_processes = _Processes()
 
 
 def forked_languages() -> set[str]:
     """In the parent: the languages its children are building now."""
-    return set(_forked["languages"])
+    return set(_processes.languages)
 
 
 def in_child() -> bool:
     """Whether this process is a child building one language."""
-    return _forked["child"]
+    return _processes.child
 
 
 def channel(name: str, export: Callable[[], object], absorb: Callable[[object], None]) -> None:
     """Register what a child sends back when its language is built (``export``) and how the parent takes it in."""
-    _channels[name] = (export, absorb)
+    _processes.channels[name] = (export, absorb)
 
 
-log = logging.getLogger("mkdocs.plugins.ogp")
+log = logging.getLogger(upstream.PLUGIN_LOGGER)
 
 
 def enabled() -> bool:
@@ -52,41 +67,51 @@ def enabled() -> bool:
     return hasattr(os, "fork") and os.environ.get("OGP_JOBS", "").strip() != "1"
 
 
-def _build_one_language(config, i18n, lang: str) -> None:
-    """What static-i18n's loop does for one language, in this (child) process."""
-    from mkdocs import utils
-    from mkdocs.commands.build import build
+def dirty() -> bool:
+    """Whether this build was asked to be dirty (MkDocs does not tell plugins; static-i18n reads sys.argv too)."""
+    return any(flag in sys.argv for flag in upstream.DIRTY_FLAGS)
 
-    i18n.building = True
-    i18n.current_language = lang
-    utils.clean_directory = lambda path: path  # the parent cleaned the site directory already
-    build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
+
+def _build_one_language(config, i18n, lang: str) -> None:
+    """What static-i18n's loop does for one language (``upstream.I18N_LOOP_STEPS``), in this (child) process."""
+    utils = importlib.import_module(upstream.UTILS_MODULE)
+    build = getattr(importlib.import_module(upstream.BUILD_MODULE), upstream.BUILD_FUNCTION)
+
+    setattr(i18n, upstream.I18N_BUILDING, True)
+    setattr(i18n, upstream.I18N_CURRENT_LANGUAGE, lang)
+    setattr(utils, upstream.CLEAN_DIRECTORY, lambda path: path)  # the parent cleaned the site directory already
+    build(config, dirty=dirty())
 
 
 class _Quiet(logging.Filter):
     """Hides a child's "Documentation built in" line: the parent prints the total."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(("Documentation built in", "Building documentation to"))
+        return not record.getMessage().startswith(upstream.BUILD_LOG_LINES)
 
 
 def start(config, i18n) -> dict[int, tuple[str, int]]:
-    """Fork a child building each non-default language; return ``{pid: (language, pipe)}``."""
+    """Fork a child building each non-default language; return ``{pid: (language, pipe)}``.
+
+    Under ``mkdocs serve`` this runs in the server's build loop while its other
+    threads wait (``upstream.SERVER_BUILD_LOOP``): the child never returns into them.
+    """
     children: dict[int, tuple[str, int]] = {}
-    for lang in [code for code in i18n.build_languages if code != i18n.default_language]:
+    default = getattr(i18n, upstream.I18N_DEFAULT_LANGUAGE)
+    for lang in [code for code in getattr(i18n, upstream.I18N_BUILD_LANGUAGES) if code != default]:
         sys.stdout.flush()
         sys.stderr.flush()
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: build, report, and never return into the parent's build
             os.close(read_end)
-            _forked["child"] = True
+            _processes.child = True
             code = 1
             try:
-                logging.getLogger("mkdocs.commands.build").addFilter(_Quiet())
+                logging.getLogger(upstream.BUILD_LOGGER).addFilter(_Quiet())
                 _build_one_language(config, i18n, lang)
                 with os.fdopen(write_end, "wb") as pipe:
-                    sent = {name: export() for name, (export, _) in _channels.items()}
+                    sent = {name: export() for name, (export, _) in _processes.channels.items()}
                     pickle.dump(sent, pipe, protocol=pickle.HIGHEST_PROTOCOL)
                 code = 0
             except SystemExit as err:  # mkdocs' Abort (strict mode) carries its own message
@@ -99,7 +124,7 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
                 os._exit(code)
         os.close(write_end)
         children[pid] = (lang, read_end)
-        _forked["languages"].add(lang)
+        _processes.languages.add(lang)
     return children
 
 
@@ -122,9 +147,9 @@ def wait(children: dict[int, tuple[str, int]]) -> list[str]:
             failed.append(lang)
         elif sent:
             for name, value in pickle.loads(sent).items():
-                _channels[name][1](value)
+                _processes.channels[name][1](value)
     children.clear()
-    _forked["languages"].clear()
+    _processes.languages.clear()
     return failed
 
 
@@ -138,4 +163,4 @@ def stop(children: dict[int, tuple[str, int]]) -> None:
         except OSError:
             pass
     children.clear()
-    _forked["languages"].clear()
+    _processes.languages.clear()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ogp.build import upstream
+
 
 @dataclass(frozen=True)
 class Pass:
@@ -21,12 +23,13 @@ class Pass:
 
 def current(config) -> Pass:
     """The pass now running for ``config``."""
-    i18n = config.plugins.get("i18n")
+    i18n = config.plugins.get(upstream.I18N_PLUGIN)
     if i18n is None:
         return Pass("", "", True)
+    default = getattr(i18n, upstream.I18N_DEFAULT_LANGUAGE)
     # static-i18n leaves current_language at the last language it built, so the outer
     # pass is recognised by its "building" flag (set for every other language's pass).
-    if not getattr(i18n, "building", False):
-        return Pass(i18n.default_language, "", True)
-    language = i18n.current_language
-    return Pass(language, "" if language == i18n.default_language else f"{language}/", False)
+    if not getattr(i18n, upstream.I18N_BUILDING, False):
+        return Pass(default, "", True)
+    language = getattr(i18n, upstream.I18N_CURRENT_LANGUAGE)
+    return Pass(language, "" if language == default else f"{language}/", False)

@@ -25,6 +25,7 @@ from pathlib import Path
 import watchdog.events
 import watchdog.observers
 
+from ogp.build import upstream
 from ogp.render.write import MANIFEST, is_generated, left_by_generator
 
 
@@ -64,10 +65,11 @@ def use_native_watcher(server) -> bool:
     """Give the server an observer driven by the system's file notifications; False when polling is kept."""
     if os.environ.get("OGP_PREVIEW_POLLING", "").strip() == "1":
         return False
-    paths = list(server._watched_paths)
+    paths = list(getattr(server, upstream.SERVER_WATCHED_PATHS))
+    unwatch = getattr(server, upstream.SERVER_UNWATCH)
     for path in paths:
-        server.unwatch(path)
-    server.observer = ChangesObserver(timeout=server.shutdown_delay)
+        unwatch(path)
+    setattr(server, upstream.SERVER_OBSERVER, ChangesObserver(timeout=getattr(server, upstream.SERVER_SHUTDOWN_DELAY)))
     for path in paths:
         server.watch(path)
     return True
@@ -80,18 +82,19 @@ def watch_docs_ignoring_generated(server, docs_dir: str) -> None:
     public way to ask for a rebuild); the preview test covers it.
     """
     docs = Path(os.path.abspath(docs_dir))
-    if str(docs) not in server._watched_paths:
+    if str(docs) not in getattr(server, upstream.SERVER_WATCHED_PATHS):
         return
-    server.unwatch(str(docs))
+    getattr(server, upstream.SERVER_UNWATCH)(str(docs))
 
     def callback(event) -> None:
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         if event.is_directory or all(not p or written_by_generator(docs, p) for p in paths):
             return
-        with server._rebuild_cond:
-            server._want_rebuild = True
-            server._rebuild_cond.notify_all()
+        rebuild = getattr(server, upstream.SERVER_REBUILD_COND)
+        with rebuild:
+            setattr(server, upstream.SERVER_WANT_REBUILD, True)
+            rebuild.notify_all()
 
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = callback
-    server.observer.schedule(handler, str(docs), recursive=True)
+    getattr(server, upstream.SERVER_OBSERVER).schedule(handler, str(docs), recursive=True)

@@ -14,9 +14,17 @@ import gzip
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from ogp.build import parallel
+from ogp.build import parallel, upstream
 
-_entries: dict[str, list[dict]] = {}
+
+class _Recorded:
+    """The sitemap entries recorded in this process, by language, until the sitemap is written."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[dict]] = {}
+
+
+_recorded = _Recorded()
 
 
 def _href(file, site_url: str) -> str:
@@ -34,19 +42,20 @@ def record(language: str, files, site_url: str) -> None:
         page = file.page
         if page is None or page.is_link:
             continue
-        alternates = {locale: _href(other, site_url) for locale, other in (getattr(file, "alternates", None) or {}).items()}
+        versions = getattr(file, upstream.I18N_FILE_ALTERNATES, None) or {}
+        alternates = {locale: _href(other, site_url) for locale, other in versions.items()}
         rows.append({"loc": _href(file, site_url), "lastmod": page.update_date, "alternates": alternates})
-    _entries[language] = rows
+    _recorded.entries[language] = rows
 
 
 def export() -> dict[str, list[dict]]:
     """The entries this (child) process recorded."""
-    return dict(_entries)
+    return dict(_recorded.entries)
 
 
 def absorb(sent: dict[str, list[dict]]) -> None:
     """Take in a child's entries."""
-    _entries.update(sent)
+    _recorded.entries.update(sent)
 
 
 parallel.channel("sitemap", export, absorb)
@@ -57,7 +66,7 @@ def render(languages: list[str]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for language in languages:
-        for row in _entries.get(language, []):
+        for row in _recorded.entries.get(language, []):
             lines.append("    <url>")
             lines.append(f"        <loc>{escape(row['loc'])}</loc>")
             if row["lastmod"]:
@@ -73,11 +82,11 @@ def render(languages: list[str]) -> str:
 def write(site_dir: Path, languages: list[str]) -> Path:
     """Write ``sitemap.xml`` and its gzip copy (dated by the newest page, as MkDocs does); forget the entries."""
     text = render(languages).encode("utf-8")
-    dates = [row["lastmod"] for rows in _entries.values() for row in rows if row["lastmod"]]
+    dates = [row["lastmod"] for rows in _recorded.entries.values() for row in rows if row["lastmod"]]
     timestamp = int(dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc).timestamp()) if dates else 0
     path = Path(site_dir) / "sitemap.xml"
     path.write_bytes(text)
     with open(str(path) + ".gz", "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(path) + ".gz", mode="wb", mtime=timestamp) as packed:
         packed.write(text)
-    _entries.clear()
+    _recorded.entries.clear()
     return path

@@ -1,7 +1,9 @@
 """Small, tested corrections to the HTML and JavaScript that Material produces.
 
 Each fix is a pure function on text, so tests call it directly and the hook
-only feeds it pages and files.
+only feeds it pages and files. The text each one looks for is Material's, named in
+:mod:`ogp.build.upstream`; a fix that finds nothing to fix there reports its
+contract broken (a build warning) rather than passing the page on unfixed.
 """
 from __future__ import annotations
 
@@ -9,19 +11,32 @@ import re
 import shutil
 from pathlib import Path
 
+from ogp.build.upstream import (
+    BUNDLE_GLOB,
+    HREFLANG_ATTRIBUTE,
+    HREFLANG_HEAD_LINK,
+    JAVASCRIPTS,
+    LUNR_LANGUAGES,
+    SEARCH_DIALOG,
+    UNPKG_SCRIPT,
+    broken,
+    patch,
+)
+
 # Material's search dialog has role="dialog" and no name, which axe reports as
 # ``aria-dialog-name``. We name it after the search box it contains.
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
-
 SEARCH_LABEL = {"mn": "Сайтаас хайх", "en": "Search this site"}
 
 
-def label_search_dialog(html: str, lang: str) -> str:
-    """Give Material's search dialog an accessible name in the page's language."""
-    if _SEARCH_DIALOG not in html or f'{_SEARCH_DIALOG} aria-label=' in html:
+def label_search_dialog(html: str, lang: str, search: bool = True) -> str:
+    """Give Material's search dialog an accessible name in the page's language.
+
+    ``search``: the site has Material's search, so the page must hold the dialog.
+    """
+    if f'{SEARCH_DIALOG} aria-label=' in html:
         return html
     label = SEARCH_LABEL.get(lang, SEARCH_LABEL["en"])
-    return html.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{label}"', 1)
+    return patch(html, SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{label}"', "SEARCH_DIALOG", count=1, expected=search)
 
 
 # static-i18n points Material's <link rel="alternate" hreflang> head tags at each
@@ -30,15 +45,14 @@ def label_search_dialog(html: str, lang: str) -> str:
 # The language switcher in the page body already links the counterpart (with or
 # without JavaScript), and the sitemap carries the hreflang pairs for search
 # engines, so the head tags go.
-_HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-
-
 def drop_hreflang_head_links(html: str) -> str:
     """Remove Material's per-language ``<link rel="alternate" hreflang>`` tags (they are in the head only)."""
     end = html.find("</head>")
-    if end < 0:
-        return _HREFLANG_LINK.sub("", html)
-    return _HREFLANG_LINK.sub("", html[:end]) + html[end:]
+    head, rest = (html, "") if end < 0 else (html[:end], html[end:])
+    fixed = patch(head, HREFLANG_HEAD_LINK, "", "HREFLANG_HEAD_LINK", expected=HREFLANG_ATTRIBUTE in head)
+    if HREFLANG_ATTRIBUTE in fixed:
+        broken("HREFLANG_HEAD_LINK", "a head tag with hreflang is left")
+    return fixed + rest
 
 
 # Material's bundle can load scripts from unpkg.com: a ResizeObserver polyfill
@@ -46,17 +60,20 @@ def drop_hreflang_head_links(html: str) -> str:
 # not enable). Either would send visitors to a third party, so both addresses
 # are pointed at the site's own (absent) vendor folder. Old browsers then fall
 # back to the pages without JavaScript, which are complete.
-_THIRD_PARTY_SCRIPT = re.compile(r"https://unpkg\.com/([A-Za-z0-9@._/-]+)")
+VENDOR = "assets/vendor/"
 
 
-def keep_scripts_on_site(js: str, base_path: str) -> str:
-    """Rewrite third-party script addresses in ``js`` to ``<base_path>assets/vendor/...``."""
+def keep_scripts_on_site(js: str, base_path: str, expected: bool = False) -> str:
+    """Rewrite third-party script addresses in ``js`` to ``<base_path>assets/vendor/...``.
 
-    def local(match: re.Match) -> str:
+    ``expected``: ``js`` is Material's bundle, not yet rewritten, which must hold them.
+    """
+
+    def local(match) -> str:
         name = match.group(1).replace("/", "_").replace("@", "-")
-        return f"{base_path}assets/vendor/{name}"
+        return f"{base_path}{VENDOR}{name}"
 
-    return _THIRD_PARTY_SCRIPT.sub(local, js)
+    return patch(js, UNPKG_SCRIPT, local, "UNPKG_SCRIPT", expected=expected)
 
 
 def fix_theme_bundles(site_dir: Path, base_path: str) -> list[Path]:
@@ -64,13 +81,17 @@ def fix_theme_bundles(site_dir: Path, base_path: str) -> list[Path]:
 
     Returns the files changed. Running it twice changes nothing the second time.
     """
-    changed = []
-    for path in sorted((site_dir / "assets" / "javascripts").glob("**/*.js")):
+    changed, bundles = [], 0
+    for path in sorted((site_dir / JAVASCRIPTS).glob("**/*.js")):
         text = path.read_text(encoding="utf-8")
-        fixed = keep_scripts_on_site(text, base_path)
+        bundle = path.match(BUNDLE_GLOB)
+        bundles += bundle
+        fixed = keep_scripts_on_site(text, base_path, expected=bundle and f"{base_path}{VENDOR}" not in text)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed.append(path)
+    if not bundles:
+        broken("BUNDLE_GLOB", f"no {BUNDLE_GLOB} in {JAVASCRIPTS}")
     return changed
 
 
@@ -95,9 +116,12 @@ def squeeze_whitespace(html: str) -> str:
     return "".join(out)
 
 
-def fix_page(html: str, lang: str) -> str:
-    """Every fix a finished page gets: the search dialog named in ``lang``, hreflang head links dropped, white space squeezed."""
-    return squeeze_whitespace(drop_hreflang_head_links(label_search_dialog(html, lang)))
+def fix_page(html: str, lang: str, search: bool = True) -> str:
+    """Every fix a finished page gets: the search dialog named in ``lang``, hreflang head links dropped, white space squeezed.
+
+    ``search``: the site has Material's search (see :func:`label_search_dialog`).
+    """
+    return squeeze_whitespace(drop_hreflang_head_links(label_search_dialog(html, lang, search)))
 
 
 def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> list[str]:
@@ -111,8 +135,11 @@ def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> list[str]
     for path in sorted(assets.rglob("*.map")):
         path.unlink()
         removed.append(path.relative_to(site_dir).as_posix())
-    lunr = assets / "javascripts" / "lunr"
-    if search_languages == ["en"] and lunr.is_dir():
-        shutil.rmtree(lunr)
-        removed.append(lunr.relative_to(site_dir).as_posix() + "/")
+    lunr = Path(site_dir) / LUNR_LANGUAGES
+    if search_languages == ["en"]:
+        if lunr.is_dir():
+            shutil.rmtree(lunr)
+            removed.append(lunr.relative_to(site_dir).as_posix() + "/")
+        else:
+            broken("LUNR_LANGUAGES", f"no {LUNR_LANGUAGES} folder in the site")
     return removed

@@ -19,13 +19,25 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket
 
-_listings: dict[str, list[str]] = {}
+from ogp.build import upstream
+
+
+class _Kept:
+    """What this process keeps for its life: compiled templates (by Jinja's key) and installed themes' listings."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+        self.listings: dict[str, list[str]] = {}
+
+
+_kept = _Kept()
 
 
 class TemplateBytecode(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the life of the process."""
+    """Compiled templates kept in memory for the life of the process (shared by every environment)."""
 
-    _compiled: dict[str, bytes] = {}
+    def __init__(self, compiled: dict[str, bytes] | None = None) -> None:
+        self._compiled = _kept.compiled if compiled is None else compiled
 
     def load_bytecode(self, bucket: Bucket) -> None:
         data = self._compiled.get(bucket.key)
@@ -40,7 +52,7 @@ def _walk(folder: str) -> list[str]:
     """Template names under one folder, as Jinja's FileSystemLoader lists them, without hidden ones.
 
     MkDocs lists the theme's files only to copy them and drops every name with a
-    part starting with a dot (its filter's ``.*`` and ``*/.*``): Material's
+    part starting with a dot (its filter's ``.*`` and ``*/.*``, ``upstream.THEME_HIDDEN_PATTERNS``): Material's
     ``.icons`` folder alone is 14,000 names, matched one by one against its patterns.
     """
     names = []
@@ -57,30 +69,31 @@ def _walk(folder: str) -> list[str]:
 def list_templates(folders: list[str], project: Path) -> list[str]:
     """Every template name in ``folders``; folders outside ``project`` are walked once per process."""
     found: set[str] = set()
+    listings = _kept.listings
     for folder in folders:
         inside = Path(folder).resolve().is_relative_to(project.resolve())
-        if inside or folder not in _listings:
+        if inside or folder not in listings:
             listing = _walk(folder)
             if inside:
                 found.update(listing)
                 continue
-            _listings[folder] = listing
-        found.update(_listings[folder])
+            listings[folder] = listing
+        found.update(listings[folder])
     return sorted(found)
 
 
 def install(theme, project: Path) -> None:
     """Make ``theme.get_env`` hand out environments that share compiled templates and file listings."""
-    if getattr(theme.get_env, "ogp_cached", False):
+    original = getattr(theme, upstream.THEME_GET_ENV)
+    if getattr(original, "ogp_cached", False):
         return
-    original = theme.get_env
 
     def get_env() -> jinja2.Environment:
         env = original()
         env.bytecode_cache = TemplateBytecode()
-        folders = list(env.loader.searchpath)
-        env.loader.list_templates = lambda: list_templates(folders, project)
+        folders = list(getattr(env.loader, upstream.LOADER_SEARCHPATH))
+        setattr(env.loader, upstream.LOADER_LIST_TEMPLATES, lambda: list_templates(folders, project))
         return env
 
     get_env.ogp_cached = True
-    theme.get_env = get_env
+    setattr(theme, upstream.THEME_GET_ENV, get_env)

@@ -1,7 +1,7 @@
 """Generated pages for every record, in Mongolian and English, as Markdown.
 
 Each function returns ``{relative path under content/: Markdown}``; the hook
-writes them with ``ogp.generate.write_pages``. Links between pages are
+writes them with ``ogp.render.write.write_pages``. Links between pages are
 relative ``.md`` links, so MkDocs checks every one of them in strict mode.
 """
 from __future__ import annotations
