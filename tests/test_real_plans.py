@@ -181,3 +181,13 @@ def test_a_milestone_led_by_another_office_and_a_theme_are_shown(tmp_path: Path)
     wrong = path.read_text("utf-8").replace("lead_agency: cso", "lead_agency: no-such-office")
     path.write_text(wrong, "utf-8")
     assert [(p.field, p.code) for p in validate(root, dt.date(2024, 7, 1))[1]] == [("lead_agency", "unknown-reference")]
+
+
+def test_an_embedded_video_in_minutes_becomes_a_safe_link_with_its_title():
+    from ogp.render.md import markdown
+
+    minutes = ('The recording: <iframe width="560" src="https://www.youtube.com/embed/abc" '
+               'title="Forum meeting, 4 July" allowfullscreen></iframe> and <iframe src="javascript:alert(1)"></iframe>.')
+    shown = markdown(minutes)
+    assert "[Forum meeting, 4 July](<https://www.youtube.com/embed/abc>)" in shown
+    assert "iframe" not in shown and "javascript" not in shown and "&lt;" not in shown

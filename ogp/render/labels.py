@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-# Which label group names the values of which schema field.
+# Which label group names the values of which schema field (tests/test_labels.py: every enum field is
+# here and every value has words in both languages).
 FIELD_GROUPS = {
     ("milestone", "status"): "status",
     ("meeting", "type"): "type",

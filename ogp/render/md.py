@@ -12,6 +12,9 @@ import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 _RAW_TAG = re.compile(r"<(?!(?:https?://|mailto:)[^>\s]+>)")
+# An embedded player (a video in minutes): kept as a link to what it plays, never as a frame.
+_EMBED = re.compile(r"<(iframe|video|embed)\b([^>]*)>(?:.*?</\1\s*>)?", re.I | re.S)
+_ATTRIBUTE = re.compile(r"""\b(src|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 def text(value) -> str:
@@ -22,16 +25,21 @@ def text(value) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
-def cell(value) -> str:
-    """Like :func:`text`, for a table cell (already free of pipes and line breaks)."""
-    return text(value)
+def _embed_link(match: re.Match) -> str:
+    found = {m.group(1).lower(): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+             for m in _ATTRIBUTE.finditer(match.group(2))}
+    source = found.get("src", "").strip()
+    if not re.match(r"https?://[^\s<>\"']+$", source):
+        return ""  # nothing safe to point at: the player goes, the text around it stays
+    label = found.get("title", "").strip() or source.split("/")[2]
+    return f"[{text(label)}](<{source}>)"
 
 
 def markdown(value) -> str:
-    """A long record text as Markdown, with raw HTML tags shown as text (autolinks kept)."""
+    """A long record text as Markdown: embedded players become links, other raw HTML is shown as text."""
     if value is None:
         return ""
-    return _RAW_TAG.sub("&lt;", str(value)).strip()
+    return _RAW_TAG.sub("&lt;", _EMBED.sub(_embed_link, str(value))).strip()
 
 
 def link(label: str, target: str) -> str:
