@@ -37,3 +37,14 @@ def test_every_field_is_on_the_data_reference_page(build):
             for field_name in schema.fields:
                 assert f"| `{field_name}` |" in source, f"{lang}: {name}.{field_name}"
                 assert f"<code>{field_name}</code>" in html
+
+
+def test_relations_between_record_types_are_declared_in_the_schemas():
+    schemas = load_schemas()
+    for kind, schema in schemas.items():
+        for name, target in schema.references.items():
+            assert target in schemas, f"{kind}.{name} names the unknown record type {target!r}"
+        for name, child in schema.nested.items():
+            assert child in schemas and schema.fields[name]["type"] == "array", f"{kind}.{name}"
+    assert schemas["commitment"].references["lead_agency"] == "organisation"
+    assert schemas["commitment"].nested == {"milestones": "milestone"}

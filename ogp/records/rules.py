@@ -14,26 +14,9 @@ from ogp.records.evidence_files import content_problem, path_problem
 from ogp.records.load import Dataset, Record, suggestion
 from ogp.records.schema import FOLDERS, load_schemas
 
-# What a reference field points at: (record type, field) -> target type.
-REFERENCES = {
-    ("plan", "documents"): "evidence",
-    ("commitment", "plan"): "plan",
-    ("commitment", "lead_agency"): "organisation",
-    ("commitment", "supporting"): "organisation",
-    ("milestone", "evidence"): "evidence",
-    ("milestone", "lead_agency"): "organisation",
-    ("meeting", "plan"): "plan",
-    ("meeting", "organisations"): "organisation",
-    ("meeting", "documents"): "evidence",
-    ("evidence", "commitments"): "commitment",
-    ("evidence", "milestones"): "milestone",
-    ("evidence", "meetings"): "meeting",
-    ("evidence", "plans"): "plan",
-    ("cocreation", "plan"): "plan",
-    ("cocreation", "outreach"): "meeting",
-    ("input", "organisation"): "organisation",
-    ("irm-report", "plan"): "plan",
-}
+# What a reference field points at: (record type, field) -> target type, as the schemas declare it.
+REFERENCES = {(kind, name): target for kind, schema in load_schemas().items()
+              for name, target in schema.references.items()}
 KIND_NAMES = {
     "plan": {"mn": "төлөвлөгөө", "en": "plan"},
     "evidence": {"mn": "нотлох баримт", "en": "evidence"},

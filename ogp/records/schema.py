@@ -29,12 +29,9 @@ FOLDERS = {
     "irm-report": "irm-reports",
 }
 # Lists of sub-records inside a record: (parent type, field) -> child type.
-NESTED = {
-    ("commitment", "milestones"): "milestone",
-    ("cocreation", "channels"): "channel",
-    ("cocreation", "inputs"): "input",
-}
-# Keys of a schema field that frictionless understands; the rest is ours.
+# Keys of a schema field that frictionless understands; the rest is ours (``reference``: the record
+# type a field's ids name; ``nested``: the sub-record type of a list written inside the record;
+# ``partial``: a date that may be a month or a year).
 _FRICTIONLESS_FIELD_KEYS = ("name", "type", "format", "constraints")
 
 
@@ -49,6 +46,11 @@ class RecordSchema:
     fields: dict[str, dict]
     primary_key: tuple[str, ...] = ()
     nested: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def references(self) -> dict[str, str]:
+        """Fields holding ids of other records: field name -> the record type they name."""
+        return {n: f["reference"] for n, f in self.fields.items() if f.get("reference")}
 
     @property
     def required(self) -> list[str]:
@@ -91,6 +93,6 @@ def load_schemas() -> dict[str, RecordSchema]:
             path=raw.get("path", ""),
             fields={f["name"]: f for f in raw["fields"]},
             primary_key=tuple(raw.get("primaryKey", ())),
-            nested={fname: child for (parent, fname), child in NESTED.items() if parent == name},
+            nested={f["name"]: f["nested"] for f in raw["fields"] if f.get("nested")},
         )
     return schemas
