@@ -154,6 +154,14 @@ def browser(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def sweep(browser, served_site):
+    """Every page visited once in Chromium, with every per-page check's findings (tests/sweep.py)."""
+    from sweep import sweep_site
+
+    return sweep_site(browser, served_site)
+
+
+@pytest.fixture(scope="session")
 def served_site(build):
     """The session's build served over HTTP on a free localhost port; yields the base URL."""
     import functools

@@ -1,67 +1,23 @@
 """In a real browser, pages load nothing from other hosts and nothing that is missing."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
-from conftest import GENERATED_SAMPLES, LANGS, hand_written_stems, page_url
+from conftest import GENERATED_SAMPLES, LANGS, hand_written_stems
+from sweep import axe_violations
 
 STEMS = hand_written_stems()
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def all_pages(served_site: str) -> list[str]:
-    """Every hand-written page and one of each generated template, in both languages."""
-    paths = [page_url(stem) for stem in STEMS] + GENERATED_SAMPLES
-    return [served_site + ("" if lang == "mn" else "en/") + path for path in paths for lang in LANGS]
+def test_pages_request_only_their_own_host(sweep):
+    assert sweep.visited and len(sweep.visited) == 2 * (len(STEMS) + len(GENERATED_SAMPLES))
+    assert [url for url, status in sweep.statuses.items() if status != 200] == []
+    assert sweep.foreign == [], sweep.foreign
+    assert sweep.failed == [], sweep.failed
 
 
-def test_pages_request_only_their_own_host(browser, served_site):
-    own = urlsplit(served_site).netloc
-    context = browser.new_context()
-    foreign, failed = [], []
-    context.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https")
-               and urlsplit(r.url).netloc != own and foreign.append(r.url))
-    context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
-    page = context.new_page()
-    visited = 0
-    for url in all_pages(served_site):
-        response = page.goto(url, wait_until="networkidle")
-        assert response.status == 200, url
-        visited += 1
-    context.close()
-    assert visited == 2 * (len(STEMS) + len(GENERATED_SAMPLES)) > 0
-    assert foreign == [], foreign
-    assert failed == [], failed
-
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_violations(page) -> list[str]:
-    """Run axe-core (bundled with axe-playwright-python, no download) on the open page."""
-    from pathlib import Path
-
-    import axe_playwright_python
-
-    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
-
-
-def test_axe_finds_nothing_on_any_page(browser, served_site):
-    page = browser.new_page()
-    problems = {}
-    for url in all_pages(served_site):
-        page.goto(url, wait_until="networkidle")
-        found = axe_violations(page)
-        if found:
-            problems[url] = found
-    page.close()
-    assert problems == {}
+def test_axe_finds_nothing_on_any_page(sweep):
+    assert sweep.axe == {}
 
 
 @pytest.mark.parametrize("lang", LANGS)
