@@ -191,3 +191,40 @@ def test_an_embedded_video_in_minutes_becomes_a_safe_link_with_its_title():
     shown = markdown(minutes)
     assert "[Forum meeting, 4 July](<https://www.youtube.com/embed/abc>)" in shown
     assert "iframe" not in shown and "javascript" not in shown and "&lt;" not in shown
+
+
+def test_an_earlier_template_leaves_out_what_it_never_asked_for_and_the_site_says_so(tmp_path: Path):
+    from ogp.facts.model import build_model, next_milestone
+    from ogp.render.dashboard import dashboard
+    from ogp.render.feeds import icalendar
+    from ogp.render.finder import items as finder_items
+    from ogp.render.pages import commitment_pages
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    path = root / "data/commitments/nap1/nap1-01.yml"
+    text = path.read_text("utf-8")
+    for line in ("problem_mn: Төсвийн мэдээлэл олдоход хэцүү.\n", "problem_en: Budget data is hard to find.\n",
+                 "transparency_mn: Төсөв ил тод болно.\n", "transparency_en: The budget becomes transparent.\n",
+                 "    output_mn: Нийтэлсэн өгөгдөл\n", "    output_en: Published data\n", "    due: 2025-06-30\n",
+                 "    completed: 2024-06-15\n"):
+        assert line in text
+        text = text.replace(line, "")
+    path.write_text(text, "utf-8")
+    today = dt.date(2024, 7, 1)
+    # On the current template (the default) every one of them is required ...
+    found = {(p.field, p.code) for p in validate(root, today)[1]}
+    assert {("problem_mn", "missing-field"), ("problem_en", "missing-field"), ("output_mn", "missing-field"),
+            ("due", "missing-field"), (None, "no-ogp-value"), ("status", "missing-completion-date")} <= found
+    # ... an earlier template did not ask for them: nothing is invented, and the pages say "not stated".
+    plan = root / "data/plans/nap1.yml"
+    plan.write_text(plan.read_text("utf-8").replace("length_years: 2\n", "length_years: 2\ntemplate: earlier\n"), "utf-8")
+    data, problems = validate(root, today)
+    assert problems == [], [p.format_text("en") for p in problems]
+    model = build_model(data, today)
+    page = commitment_pages(model, {}, {}, "")["commitments/nap1-01.en.md"]
+    assert "*Not stated*" in page and "| m2 | Publication | Not stated | Not stated |" in page
+    assert "Заагаагүй" in commitment_pages(model, {}, {}, "")["commitments/nap1-01.mn.md"]
+    assert next_milestone(model, model.commitments["nap1-01"]).values["id"] == "m2"
+    assert dashboard(model, "en") and finder_items(model, "en")
+    assert "Publication" not in icalendar(data, "en", "https://example.org/", dt.datetime(2024, 7, 1, tzinfo=dt.timezone.utc))

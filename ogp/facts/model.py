@@ -151,7 +151,7 @@ def commitment_status(model: Model, commitment: Record) -> str:
     if plan is not None and plan.values["end"] < model.today:
         return "not-completed"
     if "delayed" in live or any(
-        m.values.get("status") not in ("completed", "cancelled") and m.values["due"] < model.today
+        m.values.get("status") not in ("completed", "cancelled") and m.values["due"] and m.values["due"] < model.today
         for m in model.milestones_of(commitment)
     ):
         return "delayed"
@@ -163,7 +163,8 @@ def commitment_status(model: Model, commitment: Record) -> str:
 def next_milestone(model: Model, commitment: Record) -> Record | None:
     """The open milestone due soonest."""
     open_ = [m for m in model.milestones_of(commitment) if m.values.get("status") not in ("completed", "cancelled")]
-    return min(open_, key=lambda m: m.values["due"], default=None)
+    # A milestone of an earlier template may have no due date: it comes after every dated one.
+    return min(open_, key=lambda m: (m.values["due"] is None, m.values["due"] or dt.date.max), default=None)
 
 
 def refresh_due(plan: Record) -> dt.date | None:

@@ -13,6 +13,7 @@ from ogp.records.errors import Problem
 from ogp.records.evidence_files import content_problem, path_problem
 from ogp.records.load import Dataset, Record, suggestion
 from ogp.records.schema import FOLDERS, load_schemas
+from ogp.records.templates import earlier, template_problems
 
 # What a reference field points at: (record type, field) -> target type, as the schemas declare it.
 REFERENCES = {(kind, name): target for kind, schema in load_schemas().items()
@@ -52,7 +53,7 @@ def check_rules(data: Dataset, today: dt.date) -> list[Problem]:
     for kind, records in data.records.items():
         for record in records:
             problems += _pairs(record) + _images(record)
-            problems += _references(record, index)
+            problems += _references(record, index) + template_problems(record, index)
             check = _RECORD_CHECKS.get(kind)
             if check:
                 problems += check(record, index, data, today)
@@ -162,7 +163,8 @@ def _plan(record, index, data, today):
 def _commitment(record, index, data, today):
     v = record.values
     problems = _order(record, "start", "end")
-    if not any(v.get(f"{value}_mn") and v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
+    if not earlier(record, index) and not any(
+            v.get(f"{value}_mn") and v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
         if not any(v.get(f"{value}_mn") or v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
             problems.append(record.problem("no-ogp-value", None))
     plan = v.get("plan")
@@ -184,7 +186,7 @@ def _milestone(record, index, data, today):
     v = record.values
     problems = _not_future(record, "completed", today)
     if v.get("status") == "completed":
-        if not v.get("completed") and "completed" not in record.bad_fields:
+        if not v.get("completed") and "completed" not in record.bad_fields and not earlier(record, index):
             problems.append(record.problem("missing-completion-date", "status"))
         if v.get("progress") is not None and v["progress"] != 100:
             problems.append(record.problem("completed-progress", "progress", value=v["progress"]))

@@ -78,7 +78,7 @@ def dashboard(model: Model, lang: str) -> str:
     milestones = [m for c in commitments for m in model.milestones_of(c) if m.values["status"] != "cancelled"]
     done = sum(1 for m in milestones if m.values["status"] == "completed")
     share = round(100 * done / len(milestones)) if milestones else 0
-    open_ = [m for m in milestones if m.values["status"] != "completed"]
+    open_ = [m for m in milestones if m.values["status"] != "completed" and m.values["due"]]  # undated: no deadline
     soon = sorted((m for m in open_ if model.today <= m.values["due"] <= model.today + dt.timedelta(days=90)),
                   key=lambda m: m.values["due"])
     late = sorted((m for m in open_ if m.values["due"] < model.today), key=lambda m: m.values["due"])

@@ -198,6 +198,8 @@ def _events(data: Dataset, lang: str, base: str) -> list[dict]:
     events = []
     for record in data.records.get("milestone", []):
         v, commitment = record.values, record.parent.values
+        if not v.get("due"):  # an earlier template's milestone without a date: nothing to put in a calendar
+            continue
         status = MILESTONE_STATUS.get(v.get("status"), _NOTHING)[lang]
         description = {"mn": f"Хүрэх үе шатыг дуусгах хугацаа. Явц: {status}.",
                        "en": f"Milestone due date. Status: {status}."}[lang]

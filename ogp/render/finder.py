@@ -65,8 +65,9 @@ def items(model: Model, lang: str) -> list[dict]:
             out.append({"id": f"m:{milestone_key(m)}", "type": "milestone", "kind": UI["type_milestone"][lang],
                         "title": _plain(v(m, "title", lang)), "url": f"../commitments/{c.id}/",
                         "text": _plain(v(m, "output", lang)), "plan": c.values["plan"], "commitment": c.id,
-                        "year": str(m.values["due"].year), "languages": [], "status": label("status", m.values["status"], lang),
-                        "date": m.values["due"].isoformat()})
+                        "year": str(m.values["due"].year) if m.values["due"] else "", "languages": [],
+                        "status": label("status", m.values["status"], lang),
+                        "date": m.values["due"].isoformat() if m.values["due"] else ""})
     for m in model.meetings.values():
         out.append({"id": f"g:{m.id}", "type": "meeting", "kind": label("type", m.values["type"], lang),
                     "title": _plain(v(m, "title", lang)), "url": f"../meetings/{m.id}/",

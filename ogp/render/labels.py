@@ -25,6 +25,7 @@ FIELD_GROUPS = {
     ("commitment", "irm_early_results"): "early_results",
     ("input", "decision"): "decision",
     ("plan", "length_years"): "length_years",
+    ("plan", "template"): "template",
 }
 
 

@@ -159,7 +159,7 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
     ]
     out = [f"# {c.values['number']}. {md.text(v(c, 'title', lang))}", "", example_note(c, lang),
            md.table([t("fact", lang), t("value", lang)], facts), "",
-           f"## {t('problem', lang)}", "", md.markdown(v(c, "problem", lang)), "",
+           f"## {t('problem', lang)}", "", md.markdown(v(c, "problem", lang)) or f"*{t('not_stated', lang)}*", "",
            f"## {t('description', lang)}", "", md.markdown(v(c, "description", lang)), ""]
     for value in ("transparency", "participation", "accountability"):
         if v(c, value, lang):
@@ -170,8 +170,11 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
         proof += [evidence_link(model, e.id, lang, "../") for e in model.evidence_for("milestones", milestone_key(m))
                   if e.id not in (m.values.get("evidence") or [])]
         led = f" — {t('lead_agency', lang)}: {org_name(model, m.values['lead_agency'], lang)}" if m.values.get("lead_agency") else ""
-        rows.append([md.text(m.values["id"]), md.text(v(m, "title", lang)) + led, md.text(v(m, "output", lang)),
-                     md.date(m.values["due"], lang) + (f" ({md.text(v(m, 'due_text', lang))})" if v(m, "due_text", lang) else ""),
+        stated = t("not_stated", lang)
+        due = md.date(m.values["due"], lang) or (md.text(v(m, "due_text", lang)) if v(m, "due_text", lang) else stated)
+        if m.values["due"] and v(m, "due_text", lang):
+            due += f" ({md.text(v(m, 'due_text', lang))})"
+        rows.append([md.text(m.values["id"]), md.text(v(m, "title", lang)) + led, md.text(v(m, "output", lang)) or stated, due,
                      label("status", m.values["status"], lang),
                      md.progress(milestone_progress(m), t("progress", lang)),
                      md.date(m.values.get("completed"), lang) or "—", "<br>".join(proof) or "—"])

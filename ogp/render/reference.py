@@ -34,6 +34,8 @@ _T = {
     "field": {"mn": "Талбар", "en": "Field"},
     "type": {"mn": "Утгын төрөл", "en": "Type"},
     "required": {"mn": "Заавал", "en": "Required"},
+    "current_only": {"mn": "Одоогийн загварт заавал (`template: earlier` бол заавал биш)",
+                     "en": "Required on the current template (not with `template: earlier`)"},
     "rule": {"mn": "Зөвшөөрөгдөх утга", "en": "Allowed values"},
     "about": {"mn": "Тайлбар", "en": "Description"},
     "yes": {"mn": "тийм", "en": "yes"},
@@ -88,7 +90,8 @@ def data_reference(lang: str) -> str:
                 f"| {_T['field'][lang]} | {_T['type'][lang]} | {_T['required'][lang]} | {_T['rule'][lang]} | {_T['about'][lang]} |",
                 "|---|---|---|---|---|"]
         for field_name, spec in schema.fields.items():
-            required = _T["yes"][lang] if spec.get("constraints", {}).get("required") else ""
+            required = (_T["yes"][lang] if spec.get("constraints", {}).get("required")
+                        else _T["current_only"][lang] if spec.get("required_by") == "current" else "")
             out.append(
                 f"| `{field_name}` | {_TYPES.get(spec['type'], {}).get(lang, spec['type'])} | {required} | "
                 f"{_cell(_rule(spec, lang))} | {_cell(schema.describe(field_name)[lang])} |"

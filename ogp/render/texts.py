@@ -34,6 +34,7 @@ T: dict[str, dict[str, str]] = {
     "challenge_area": {"mn": "Нээлттэй засгийн сорилт", "en": "Open Gov Challenge area"},
     "policy_areas": {"mn": "Бодлогын чиглэл", "en": "Policy areas"},
     "theme": {"mn": "Сэдэв", "en": "Theme"},
+    "not_stated": {"mn": "Заагаагүй", "en": "Not stated"},
     "contact": {"mn": "Холбоо барих хүн", "en": "Contact"},
     "last_updated": {"mn": "Сүүлд шинэчилсэн", "en": "Last updated"},
     "problem": {"mn": "Шийдвэрлэх асуудал", "en": "Problem"},
