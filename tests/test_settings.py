@@ -17,12 +17,16 @@ def test_defaults_and_typed_values():
                               "OGP_UPDATE_YEAR": "Plan", "OGP_UPDATE_HALVES": "yes", "OGP_REPO_URL": "https://x.org/r/"})
     assert (settings.today, settings.timezone, settings.max_file_mb) == (dt.date(2026, 11, 22), "Europe/Paris", 2.5)
     assert settings.plan_years and settings.halves and settings.repo_url == "https://x.org/r"
+    assert read_settings({"OGP_JOBS": "1", "OGP_PREVIEW_POLLING": "1", "OGP_LANG": "MN"}) == Settings(
+        sequential=True, preview_polling=True, lang="mn")
+    assert not read_settings({"OGP_JOBS": "2"}).sequential  # any other value keeps the languages side by side
 
 
 @pytest.mark.parametrize("name, value", [("OGP_TODAY", "2026-13-01"), ("OGP_TIMEZONE", "Mars/Olympus"),
                                          ("OGP_MAX_FILE_MB", "abc"), ("OGP_MAX_FILE_MB", "-1"),
                                          ("OGP_UPDATE_YEAR", "fiscal"), ("OGP_UPDATE_HALVES", "maybe"),
-                                         ("OGP_REPO_URL", "github.com/x/y")])
+                                         ("OGP_REPO_URL", "github.com/x/y"), ("OGP_LANG", "fr"),
+                                         ("OGP_PREVIEW_POLLING", "sometimes")])
 def test_every_bad_value_is_named_with_what_to_write(name, value):
     with pytest.raises(SettingsError) as error:
         read_settings({name: value})

@@ -27,6 +27,7 @@ import sys
 from typing import Callable
 
 from ogp.build import upstream
+from ogp.records.settings import read_settings
 
 
 class _Processes:
@@ -64,7 +65,7 @@ log = logging.getLogger(upstream.PLUGIN_LOGGER)
 
 def enabled() -> bool:
     """Whether languages may be built in parallel in this process."""
-    return hasattr(os, "fork") and os.environ.get("OGP_JOBS", "").strip() != "1"
+    return hasattr(os, "fork") and not read_settings().sequential
 
 
 def dirty() -> bool:

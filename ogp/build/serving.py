@@ -26,6 +26,7 @@ import watchdog.events
 import watchdog.observers
 
 from ogp.build import upstream
+from ogp.records.settings import read_settings
 from ogp.render.write import MANIFEST, is_generated, left_by_generator
 
 
@@ -63,7 +64,7 @@ class ChangesObserver(watchdog.observers.Observer):
 
 def use_native_watcher(server) -> bool:
     """Give the server an observer driven by the system's file notifications; False when polling is kept."""
-    if os.environ.get("OGP_PREVIEW_POLLING", "").strip() == "1":
+    if read_settings().preview_polling:
         return False
     paths = list(getattr(server, upstream.SERVER_WATCHED_PATHS))
     unwatch = getattr(server, upstream.SERVER_UNWATCH)

@@ -41,6 +41,9 @@ class Settings:
     halves: bool = False
     publication_log: Path | None = None
     debug: bool = False
+    lang: str | None = None  # chosen by errors.message_language, which must not depend on the others
+    sequential: bool = False
+    preview_polling: bool = False
 
 
 def _flag(value: str) -> bool | None:
@@ -90,7 +93,14 @@ def read_settings(environ: Mapping[str, str] | None = None) -> Settings:
             values["plan_years"] = year.lower() == "plan"
         else:
             bad("OGP_UPDATE_YEAR", year, "calendar | plan")
-    for name, key in (("OGP_UPDATE_HALVES", "halves"), ("OGP_DEBUG", "debug")):
+    if lang := get("OGP_LANG"):
+        if lang.lower() in ("mn", "en"):
+            values["lang"] = lang.lower()
+        else:
+            bad("OGP_LANG", lang, "mn | en")
+    # OGP_JOBS: "1" builds the languages one after another; any other value keeps them side by side.
+    values["sequential"] = get("OGP_JOBS") == "1"
+    for name, key in (("OGP_UPDATE_HALVES", "halves"), ("OGP_DEBUG", "debug"), ("OGP_PREVIEW_POLLING", "preview_polling")):
         if raw := get(name):
             if _flag(raw) is None:
                 bad(name, raw, "1 | 0")
