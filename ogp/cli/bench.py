@@ -58,7 +58,7 @@ def _hand_written_pages() -> list[str]:
 def _build(root: Path, site: Path) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one strict build in a child process.
 
-    Not with ``-q``: it lowers the log level, so warnings would never be counted and --strict could not fail.
+    No quiet flag: it lowers the log level, so a strict build would never count a warning.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OGP_TODAY="2026-11-22")
     started = time.perf_counter()
