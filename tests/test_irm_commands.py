@@ -99,3 +99,16 @@ def test_an_internal_error_is_one_line_with_exit_status_4(story, capsys, monkeyp
     monkeypatch.setattr(cli, "cmd_validate", broken)
     status, _, err = ogp(capsys, "validate", "--root", str(story.root))
     assert status == 4 and "RuntimeError: a defect" in err and "OGP_DEBUG=1" in err and "Traceback" not in err
+
+
+def test_a_linked_file_under_data_is_refused_and_never_packed(story, capsys, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the IRM\n", "utf-8")
+    story.commit(t("2023-08-01"), dict([RULES]), base=True)
+    link = story.root / "data/meetings/2024-03-01-forum.en.md"
+    link.unlink()
+    link.symlink_to(secret)
+    story.git("add", "-A")
+    story.git("commit", "-q", "-m", "link", when=t("2023-08-02"))
+    status, out, _ = ogp(capsys, "validate", "--root", str(story.root))
+    assert status == 2 and "data/meetings/2024-03-01-forum.en.md: [linked-file]" in out

@@ -371,3 +371,50 @@ def test_an_acknowledged_rewrite_is_shown_with_its_reason(tmp_path: Path):
     [rewrite] = judge(s, "2024-07-01", log=log).publications["rewrites"]
     assert rewrite["acknowledged"] == "personal data removed from the minutes"
     assert "personal data removed" in rewrite["message"]["en"]
+
+
+def test_a_false_date_never_makes_an_update_day_even_after_a_commit_outside_data(tmp_path: Path):
+    s = Story(tmp_path / "repo")
+    s.commit(t("2023-08-01"), dict([RULES]), base=True)
+    s.touch(t("2024-02-01"))
+    s.commit(t("2024-12-31"), {"content/news.en.md": "# News\n"})  # not an update: outside data/
+    s.touch(t("2024-03-01"))  # dated before its parent: counted on 31 December, but proves no new day
+    report = judge(s, "2025-01-05")
+    assert [flag["flag"] for flag in report.flags] == ["backdated"]
+    assert [(p.key, p.status) for p in report.verdicts["2.2"].parts][0] == ("2024", "not-met")
+
+
+def next_plan(submitted: str) -> str:
+    """A plan nap2 of 2027-07-01 to 2029-06-30, submitted on ``submitted``."""
+    nap2 = (BASE / "data/plans/nap1.yml").read_text("utf-8").replace("id: nap1", "id: nap2").replace("number: 1", "number: 2")
+    nap2 = nap2.replace("start: 2024-01-01", "start: 2027-07-01").replace("end: 2025-12-31", "end: 2029-06-30")
+    return nap2.replace("submitted: 2023-12-20", f"submitted: {submitted}").replace("documents: [nap1-plan]\n", "")
+
+
+def test_a_plan_not_yet_started_is_not_judged_on_updates(tmp_path: Path):
+    s = Story(tmp_path / "repo")
+    s.commit(t("2023-08-01"), dict([RULES]), base=True)
+    s.commit(t("2024-08-01"), {"data/plans/nap2.yml": next_plan("2024-08-01")})
+    assert judge(s, "2024-09-01", plan="nap2").verdicts["2.2"].status == "not-applicable"
+
+
+def test_a_deadline_met_late_is_not_met(tmp_path: Path):
+    s = Story(tmp_path / "repo")
+    s.commit(t("2023-08-01"), dict([RULES]), base=True)
+    s.commit(t("2027-02-20"), {"data/plans/nap2.yml": next_plan("2027-02-20")})
+    [due] = [d for d in judge(s, "2027-03-01", plan="nap1").deadlines if d["kind"] == "next-plan-due"]
+    assert (due["status"], due["state"]["en"]) == ("not-met", "submitted 51 days late, on 2027-02-20")
+
+
+def test_a_refresh_under_way_is_at_risk_not_missed(tmp_path: Path):
+    s = Story(tmp_path / "repo")
+    four_years_from_29_february(s)  # refresh due 2026-08-29
+    refresh = (BASE / COCREATION).read_text("utf-8").replace("id: nap1", "id: nap1-refresh").replace("kind: initial", "kind: refresh")
+    refresh = (refresh.replace("timeline_published: 2023-09-01", "timeline_published: 2026-03-01")
+               .replace("start: 2023-09-20", "start: 2026-03-20").replace("end: 2023-12-10", "end: 2026-05-10")
+               .replace("opens: 2023-09-20", "opens: 2026-03-20").replace("closes: 2023-10-31", "closes: 2026-04-30"))
+    refresh = refresh.split("inputs:")[0] + "example: true\n"
+    s.commit(t("2026-03-01"), {"data/cocreation/nap1-refresh.yml": refresh})
+    parts = {rid: dict((p.key, p.status) for p in judge(s, "2026-03-10").verdicts[rid].parts) for rid in ("3.1", "3.3", "4.1")}
+    assert parts == {"3.1": {"nap1": "met", "nap1-refresh": "met"}, "3.3": {"nap1": "met", "nap1-refresh": "at-risk"},
+                     "4.1": {"nap1": "met", "nap1-refresh": "at-risk"}}  # not open yet, nothing received yet

@@ -165,16 +165,18 @@ def cmd_validate(root: Path, fmt: str, lang: str, today: dt.date | None) -> int:
     return EXIT_OK
 
 
-def _judged(root: Path, as_of: dt.date | None, lang: str, plan: str | None, out, log: Path | None = None) -> int:
+def _judged(root: Path, as_of: dt.date | None, lang: str, plan: str | None, out, log: Path | None = None,
+            committed: bool = False) -> int:
     """Judge ``plan`` (default: the current one) and hand ``out(model, audit, commit)`` the result.
 
     Without ``as_of`` the records of the work tree are judged as of today (in
-    ``OGP_TIMEZONE``); with it, the records and history of the last commit of
-    that day, read from git. Returns the exit status.
+    ``OGP_TIMEZONE``), or with ``committed`` those of the last commit; with
+    ``as_of``, the records and history of the last commit of that day, read
+    from git. Returns the exit status.
     """
     from contextlib import nullcontext
 
-    from ogp.facts.audit import audit, publication_log, published_state
+    from ogp.facts.audit import audit, head_state, publication_log, published_state
     from ogp.facts.history import HistoryError
     from ogp.facts.model import build_model
     from ogp.facts.publications import HistoryUnavailableError, PublicationLogError
@@ -185,7 +187,8 @@ def _judged(root: Path, as_of: dt.date | None, lang: str, plan: str | None, out,
         print(str(err), file=sys.stderr)
         return EXIT_INPUT
     try:
-        state = published_state(root, as_of, publications=entries) if as_of else nullcontext(("", root))
+        state = (published_state(root, as_of, publications=entries) if as_of
+                 else head_state(root) if committed else nullcontext(("", root)))
         with state as (commit, folder):
             day = as_of or today_in(timezone())
             data, problems = validate(folder, day)
@@ -232,7 +235,8 @@ def cmd_irm_pack(root: Path, plan: str, as_of, output: Path | None, lang: str, l
         print(_TEXT["written"][lang].format(path=path, rows=len(manifest_rows(model, found, plan)[0])))
         return EXIT_OK
 
-    return _judged(root, as_of, lang, plan, out, log)
+    # The pack names a commit: it holds what that commit holds, never unpublished edits.
+    return _judged(root, as_of, lang, plan, out, log, committed=True)
 
 
 def cmd_verify_pack(root: Path, pack: Path | None, lang: str, parser: argparse.ArgumentParser) -> int:

@@ -31,6 +31,7 @@ class Audit:
     history_error: HistoryError | None = None
     history: History | None = None
     judged_at: str = ""  # the real moment of judgement, UTC: dates after it are "in the future"
+    publications: list | None = None  # the publication log's entries the dates were checked against
 
 
 def timezone() -> str:
@@ -150,7 +151,10 @@ def audit(data: Dataset, as_of: dt.date, model: Model | None = None, tolerate_hi
             "year_mode": "plan" if plan_years else "calendar", "halves": halves}
     report = judge(ctx, flags, info)
     report.publications = logged
-    return Audit(history.commits, found, report, error, history, moment.isoformat(timespec="seconds"))
+    logged_entries = None if publications is None else [
+        {"commit": e.commit, "deployed_at": e.deployed_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+         "run": e.run} for e in publications]
+    return Audit(history.commits, found, report, error, history, moment.isoformat(timespec="seconds"), logged_entries)
 
 
 class BeforeHistoryError(HistoryError):
@@ -180,6 +184,17 @@ def published_state(root: Path, day: dt.date, now: dt.datetime | None = None,
             f"{begins} буюу түүнээс хойших огноо өгнө үү.")
     with state_at(root, link.sha) as folder:
         yield link.sha, folder
+
+
+@contextmanager
+def head_state(root: Path) -> Iterator[tuple[str, Path]]:
+    """The records of the last commit (not the work tree, whose edits are not published): ``(commit, folder)``."""
+    chain = load_chain(Path(root), timezone()).chain
+    if not chain:
+        raise BeforeHistoryError("The repository has no commit yet: commit the records first.\n"
+                                 "Репозиторт commit алга: эхлээд бичлэгүүдээ commit хийнэ үү.")
+    with state_at(root, chain[-1].sha) as folder:
+        yield chain[-1].sha, folder
 
 
 @contextmanager

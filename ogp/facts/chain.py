@@ -77,10 +77,8 @@ def chain_dates(stamps: list[tuple[str, int]], zone: ZoneInfo, now: dt.datetime,
         elif ceiling is not None and claimed > ceiling + CLOCK_SKEW:
             flag = AFTER_DEPLOY
         lowest = max((m for m in (previous, floor) if m is not None), default=None)
-        if flag in (BACKDATED, FUTURE, AFTER_DEPLOY):
-            counted = previous if previous is not None else min(now, ceiling or now)
-        elif flag == BEFORE_DEPLOY:
-            counted = lowest
+        if flag:  # the earliest moment the history supports: the parent, or a deploy without it
+            counted = lowest if lowest is not None else min(now, ceiling or now)
         else:
             counted = max(claimed, lowest) if lowest is not None else claimed
         links.append(Link(sha, claimed, counted.astimezone(zone), flag))

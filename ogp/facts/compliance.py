@@ -216,6 +216,9 @@ def latest_plan_documents(ctx: Context) -> Verdict:
 def twice_a_year(ctx: Context) -> tuple[Verdict, list]:
     """2.2: updates on two different days in every year of the plan; the years as periods."""
     plan = ctx.plan
+    if plan is not None and ctx.as_of < plan.values["start"]:
+        return from_parts("2.2", [Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө хараахан эхлээгүй; эхлэх огноо: {plan.values['start']}.",
+                                                                   "en": f"The plan starts on {plan.values['start']}."})], []), []
     start = plan.values["start"] if plan else None
     last = plan.values["end"] if plan else None
     periods = update_rule(ctx.updates, ctx.as_of, start, "plan" if ctx.plan_years and plan else "calendar",
@@ -233,6 +236,9 @@ def twice_a_year(ctx: Context) -> tuple[Verdict, list]:
         elif p.status == "unverifiable":
             found = {"mn": f"{done['mn']}; git-ийн түүх {ctx.history_start} өдрөөс эхэлдэг тул түүнээс өмнөх шинэчлэлийг нотлох боломжгүй.",
                      "en": f"{done['en'].capitalize()}; the git history begins on {ctx.history_start}, so updates before it cannot be proved."}
+        elif p.halves_ok is False and count >= 2:
+            found = {"mn": f"{done['mn']}; гэвч хагас жилийн аль нэгэнд шинэчлэл алга.",
+                     "en": f"{done['en'].capitalize()}; but one half of the year has no update."}
         else:
             found = {"mn": f"{done['mn']}; дор хаяж {p.needed + count} өдөр хэрэгтэй байсан.",
                      "en": f"{done['en'].capitalize()}; at least {p.needed + count} were needed."}

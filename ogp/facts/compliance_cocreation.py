@@ -121,11 +121,12 @@ def outreach_held(ctx: Context) -> Verdict:
 
 def _channels(ctx: Context, key: str, c: Record, evidence: list) -> Part:
     channels = [ch for ch in ctx.model.data.records.get("channel", []) if ch.parent is c
-                and ch.values["opens"] and ch.values["closes"] and ch.values["closes"] > ch.values["opens"]]
+                and ch.values["opens"] and ch.values["closes"] and ch.values["closes"] > ch.values["opens"]
+                and ch.values["opens"] <= ctx.as_of]  # a channel that has not opened yet proves nothing
     evidence += [{"kind": "channel", "id": ch.values["id"], "file": ch.file, "opens": ch.values["opens"].isoformat(),
                   "closes": ch.values["closes"].isoformat()} for ch in channels]
     if not channels:
-        return Part(key, "not-met", {"mn": "Тодорхой хугацаанд нээлттэй санал авах суваг алга.",
+        return Part(key, "at-risk" if ctx.as_of <= c.values["end"] else "not-met", {"mn": "Тодорхой хугацаанд нээлттэй санал авах суваг алга.",
                                      "en": "No input channel with a stated open period."})
     return Part(key, "met", {"mn": f"{len(channels)} санал авах суваг тодорхой хугацаанд нээлттэй байсан.",
                              "en": f"{len(channels)} channel(s) open for a stated period."})
@@ -142,8 +143,9 @@ def _responses(ctx: Context, key: str, c: Record, evidence: list) -> Part:
     deadline = plan.values.get("refresh_submitted") if c.values["kind"] == "refresh" else plan.values["submitted"]
     evidence += [{"kind": "input", "id": f"{c.id}/{i.values['id']}", "file": i.file,
                   "response_published": i.values["response_published"].isoformat()} for i in inputs]
-    if not inputs:
-        return Part(key, "not-met", {"mn": "Ирсэн санал бүртгэгдээгүй.", "en": "No input is recorded."})
+    if not inputs:  # while co-creation runs, input may still come
+        return Part(key, "at-risk" if ctx.as_of <= c.values["end"] else "not-met",
+                    {"mn": "Ирсэн санал бүртгэгдээгүй.", "en": "No input is recorded."})
     late = [f"{c.id}/{i.values['id']}" for i in inputs if deadline and i.values["response_published"] > deadline]
     unpublished = [f"{c.id}/{i.values['id']}" for i in inputs if i.values["response_published"] > ctx.as_of]
     if late:

@@ -65,6 +65,9 @@ def _deadline_words(kind: str, day: dt.date, days: int, done: dt.date | None) ->
         passed = days < 0
         return "info", {"mn": f"{-days} хоногийн өмнө" if passed else f"{spell_days(days, 'mn')} үлдсэн",
                         "en": f"{spell_days(-days, 'en')} ago" if passed else f"in {spell_days(days, 'en')}"}
+    if done is not None and done > day:
+        late = (done - day).days
+        return "not-met", {"mn": f"{spell_days(late, 'mn')} хоцорч хүргүүлсэн ({done})", "en": f"submitted {spell_days(late, 'en')} late, on {done}"}
     if done is not None:
         return "met", {"mn": f"хүргүүлсэн ({done})", "en": f"submitted on {done}"}
     if days < 0:
@@ -85,7 +88,8 @@ def deadlines(model: Model, only: str | None = None) -> list[dict]:
     for plan in plans:
         if only and plan.id != only:
             continue
-        later = [p.values["submitted"] for p in plans if p.values["start"] > plan.values["end"]
+        # The next plan: any that starts after this one started (plans may overlap by months).
+        later = [p.values["submitted"] for p in plans if p.values["start"] > plan.values["start"]
                  and p.values["submitted"] <= model.today]
         items = [("plan-ends", plan.values["end"], None), ("next-plan-due", next_plan_due(plan), min(later, default=None))]
         if refresh_due(plan):

@@ -129,7 +129,7 @@ def _verdict(window: Window, days: list[dt.date], as_of: dt.date, require_halves
     """Judge one period from the sorted, distinct update dates up to ``as_of``."""
     start, end = window.start, window.end
     inside = days[bisect.bisect_left(days, start):bisect.bisect_right(days, end)]
-    middle = add_months(start, 6)
+    middle = add_months(start, 6) if window.share == 1.0 else start + (end - start + dt.timedelta(days=1)) / 2
     halves = (any(day < middle for day in inside), any(day >= middle for day in inside))
     needed = max(0, window.needs(DATES_NEEDED) - len(inside))
     if require_halves:
@@ -155,7 +155,8 @@ def update_rule(updates: Iterable[Update], as_of: dt.date, first_year_start: dt.
     began earlier and ended unmet is "unverifiable", not "not-met". Updates
     after ``as_of`` are not known yet.
     """
-    days = sorted({update.date for update in updates if update.date <= as_of})
+    # A commit whose date is false (ogp.facts.chain) is listed, but never makes an update day.
+    days = sorted({update.date for update in updates if update.date <= as_of and not update.flag})
     if mode == "plan" and first_year_start is None:
         raise ValueError("mode 'plan' needs first_year_start")
     first = first_year_start or (days[0] if days else as_of)

@@ -16,6 +16,10 @@ from ogp.facts.history import HistoryError, run_git
 MARK = "\x1e"
 
 
+class UnsafeSnapshotError(HistoryError):
+    """A past commit holds a file whose extraction would leave the snapshot's folder."""
+
+
 def file_versions(root: Path, path: str, rev: str = "HEAD") -> list[tuple[str, str | None]]:
     """Every first-parent version of ``path`` up to ``rev``, oldest first: ``(commit, text)``.
 
@@ -79,8 +83,13 @@ def snapshot(root: Path, commit: str, dest: Path, parts: tuple[str, ...] = ("dat
         archive = run_git(root, "archive", "--format=tar", commit, "--", *present)
         if archive.returncode != 0:
             raise HistoryError(f"git archive failed for {commit}: {archive.stderr.decode('utf-8', 'replace').strip()}")
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(dest, filter="data")
+        try:
+            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                tar.extractall(dest, filter="data")
+        except tarfile.FilterError as err:  # e.g. a committed link to an absolute path: bad input, not a crash
+            raise UnsafeSnapshotError(
+                f"{commit[:10]} holds a file that cannot be read safely ({err}); links under data/ are refused.\n"
+                f"{commit[:10]} commit-д аюулгүй уншиж болохгүй файл байна ({err}); data/ доторх холбоос (symlink) хориотой.") from None
     (dest / "data").mkdir(exist_ok=True)
     return dest
 

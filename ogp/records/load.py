@@ -133,6 +133,9 @@ def load_dataset(root: Path) -> Dataset:
         if name in IGNORED_NAMES:
             continue
         path = root / shown
+        if path.is_symlink():  # it could point anywhere on the machine that builds or packs the site
+            problems.append(Problem("linked-file", shown))
+            continue
         kind = _classify(shown)
         if kind == "minutes":
             meeting_id, lang = name[: -len(".xx.md")], name[-5:-3]

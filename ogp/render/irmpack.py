@@ -17,6 +17,7 @@ import json
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from ogp import __version__
 from ogp.facts.audit import Audit, commit_url
@@ -76,7 +77,9 @@ def _repository(root: Path) -> tuple[str, str]:
     address = commit_url()[: -len("/commit/")] if commit_url() else ""
     if not address:
         origin = run_git(root, "config", "--get", "remote.origin.url").stdout.decode("utf-8", "replace").strip()
-        address = re.sub(r"//[^/@]*@", "//", origin)  # a token in the address must not reach the pack
+        parts = urlsplit(origin)  # a token or password in the address must not reach the pack
+        address = urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) \
+            if parts.scheme and parts.hostname else re.sub(r"^[^@/]*@", "", origin)
     branch = run_git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.decode("utf-8", "replace").strip()
     return address, branch
 
@@ -104,11 +107,13 @@ def manifest(model: Model, found: Audit, plan_id: str, root: Path, commit: str, 
     address, branch = _repository(Path(root))
     facts = commit_facts(Path(root), head) if head else {}
     last = min(plan.values["end"], report.as_of)
+    # Every update the verdicts counted: 2.2's first period may begin before the plan (its calendar year).
+    first = min([plan.values["start"]] + [p.start for p in report.periods])
     updates = [{"commit": u.sha, "date": u.date.isoformat(), "counted": u.committed.isoformat(),
                 "committer_date": facts.get(u.sha, {}).get("committer_date", ""), "flag": u.flag,
                 "author": facts.get(u.sha, {}).get("author", ""), "subject": facts.get(u.sha, {}).get("subject", ""),
                 "pull_request": pull_request(facts.get(u.sha, {}).get("subject", ""))}
-               for u in reversed(found.updates) if plan.values["start"] <= u.date <= last]
+               for u in reversed(found.updates) if first <= u.date <= last]
     milestones = [{"commitment": c.id, "milestone": milestone_key(m), "status": m.values.get("status"),
                    "due": m.values["due"].isoformat() if m.values.get("due") else None,
                    "completed": m.values["completed"].isoformat() if m.values.get("completed") else None,
@@ -121,7 +126,7 @@ def manifest(model: Model, found: Audit, plan_id: str, root: Path, commit: str, 
     listed = []
     for name in sorted(files):
         path = model.data.root / name
-        if path.is_file():
+        if path.is_file() and not path.is_symlink():  # validation refuses links; never pack what one points at
             content = path.read_bytes()
             listed.append({"path": name, "size": len(content), "sha256": hashlib.sha256(content).hexdigest(),
                            "blob": blobs.get(name)})
@@ -130,7 +135,8 @@ def manifest(model: Model, found: Audit, plan_id: str, root: Path, commit: str, 
             "halves": report.history.get("halves"), "judged_at": found.judged_at, "tool": f"ogp {__version__}",
             "plan": {"id": plan_id, "start": plan.values["start"].isoformat(), "end": plan.values["end"].isoformat()},
             "history_begins": report.history.get("begins"), "files": listed, "updates": updates,
-            "milestones": milestones, "meetings": meetings, "flagged_commits": report.flags}
+            "milestones": milestones, "meetings": meetings, "flagged_commits": report.flags,
+            "publication_log": found.publications}
 
 
 def write_pack(model: Model, found: Audit, plan_id: str, out: Path, root: Path | None = None, commit: str = "") -> Path:

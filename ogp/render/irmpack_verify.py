@@ -6,6 +6,7 @@ the judged commit's own records and history.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import zipfile
@@ -60,9 +61,27 @@ def _read(pack: Path) -> tuple[dict, dict, zipfile.ZipFile]:
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise PackError(f"{pack}: not an IRM pack of this tool ({err}).\n"
                         f"{pack}: энэ хэрэгслээр үүсгэсэн, ХБТМ-д зориулсан багц биш байна ({err}).") from None
-    if not isinstance(manifest, dict) or not manifest.get("head") or not isinstance(manifest.get("files"), list):
+    if not isinstance(manifest, dict) or not manifest.get("head") or not isinstance(manifest.get("files"), list) \
+            or not _day(manifest.get("as_of")) or not isinstance(manifest.get("publication_log", []), (list, type(None))) \
+            or not _moment(manifest.get("judged_at")):
         raise PackError(f"{pack}: manifest.json has no head or files.\n{pack}: manifest.json файлд `head` эсвэл `files` талбар алга.")
     return manifest, report, archive
+
+
+def _day(value) -> bool:
+    """True for an ISO day such as 2026-12-01."""
+    try:
+        return isinstance(value, str) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _moment(value) -> bool:
+    """True for no value or an ISO moment such as 2026-12-01T12:00:00+00:00."""
+    try:
+        return value is None or (isinstance(value, str) and bool(dt.datetime.fromisoformat(value)))
+    except ValueError:
+        return False
 
 
 def _blob_of(content: bytes) -> str:
@@ -117,10 +136,9 @@ def verify_pack(pack: Path, root: Path) -> list[Mismatch]:
 
 def _verdicts(root: Path, manifest: dict, report: dict) -> list[Mismatch]:
     """The verdicts computed again from the judged commit's records, compared with the pack's."""
-    import datetime as dt
-
     from ogp.facts.audit import audit, state_at
     from ogp.facts.model import build_model
+    from ogp.facts.publications import Entry
     from ogp.records.validate import validate
 
     day = dt.date.fromisoformat(manifest["as_of"])
@@ -130,9 +148,12 @@ def _verdicts(root: Path, manifest: dict, report: dict) -> list[Mismatch]:
         if problems:
             return [Mismatch("records", manifest["head"][:10], "valid", "invalid")]
         judged = dt.datetime.fromisoformat(manifest["judged_at"]) if manifest.get("judged_at") else None
+        log = manifest.get("publication_log")
+        entries = None if log is None else [
+            Entry(e["commit"], dt.datetime.fromisoformat(e["deployed_at"].replace("Z", "+00:00")), e.get("run", "")) for e in log]
         again = audit(data, day, build_model(data, day), plan_id=plan, rev=manifest["head"], repo=root, now=judged,
                       zone=manifest.get("timezone"), plan_years=manifest.get("year_mode") == "plan",
-                      halves=bool(manifest.get("halves"))).report.as_dict()
+                      halves=bool(manifest.get("halves")), publications=entries).report.as_dict()
     found = []
     for rid, verdict in (report.get("requirements") or {}).items():
         status = again["requirements"].get(rid, {}).get("status")
