@@ -154,3 +154,10 @@ def _fetch(port: int, path: str) -> str:
             return response.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def test_a_cyrillic_name_is_written_in_latin_letters_not_dropped(tmp_path: Path):
+    root = data_copy(tmp_path)
+    result = run("new", "meeting", "Төсвийн хэлэлцүүлэг", "--date", "2026-11-20", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "data/meetings/2026-11-20-tosviin-kheleltsuuleg.yml").is_file()

@@ -20,8 +20,18 @@ class ScaffoldError(Exception):
     """A record cannot be started (it exists already, or what it belongs to does not)."""
 
 
+# Mongolian Cyrillic in Latin letters, for file names and ids (which must be Latin): Ө and Ү as o and u.
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "ye", "ё": "yo", "ж": "j", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ү": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "",
+    "ы": "y", "ь": "i", "э": "e", "ю": "yu", "я": "ya",
+})
+
+
 def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A Latin file-name part of ``text``; Cyrillic is written in Latin letters, never dropped."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_LATIN)).strip("-")
     return slug or "record"
 
 
