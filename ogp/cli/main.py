@@ -228,11 +228,11 @@ def cmd_compliance(root: Path, as_of, fmt: str, lang: str, strict: bool, plan: s
 
 def cmd_irm_pack(root: Path, plan: str, as_of, output: Path | None, lang: str, log: Path | None = None) -> int:
     """Write the IRM evidence pack of ``plan``."""
-    from ogp.render.irmpack import manifest_rows, write_pack
+    from ogp.render.irmpack import write_pack
 
     def out(model, found, commit) -> int:
-        path = write_pack(model, found, plan, output or Path(f"irm-pack-{plan}.zip"), root, commit)
-        print(_TEXT["written"][lang].format(path=path, rows=len(manifest_rows(model, found, plan)[0])))
+        path, rows = write_pack(model, found, plan, output or Path(f"irm-pack-{plan}.zip"), root, commit)
+        print(_TEXT["written"][lang].format(path=path, rows=rows))
         return EXIT_OK
 
     # The pack names a commit: it holds what that commit holds, never unpublished edits.

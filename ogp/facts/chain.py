@@ -19,7 +19,6 @@ CLOCK_SKEW = dt.timedelta(minutes=10)
 # Dated before the parent; after now; after the first deploy that included the commit;
 # before a deploy of an earlier commit that did not include it.
 BACKDATED, FUTURE, AFTER_DEPLOY, BEFORE_DEPLOY = "backdated", "future", "after-deploy", "before-deploy"
-FLAGS = (BACKDATED, FUTURE, AFTER_DEPLOY, BEFORE_DEPLOY)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from ogp.facts.model import Model
 from ogp.facts.updates import Update, update_rule
 from ogp.records.load import Record
 
-STATUSES = ("met", "at-risk", "unverifiable", "not-met", "not-applicable")
 REQUIREMENTS = ("1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "5.1")
 WARN_DAYS = 60  # a deadline or a window's end this close is flagged "at risk"
 # The worst part decides: a miss outweighs what cannot be proved, which outweighs a risk.

@@ -139,8 +139,9 @@ def manifest(model: Model, found: Audit, plan_id: str, root: Path, commit: str, 
             "publication_log": found.publications}
 
 
-def write_pack(model: Model, found: Audit, plan_id: str, out: Path, root: Path | None = None, commit: str = "") -> Path:
-    """Write the zip for ``plan_id`` to ``out``; return its path."""
+def write_pack(model: Model, found: Audit, plan_id: str, out: Path, root: Path | None = None,
+               commit: str = "") -> tuple[Path, int]:
+    """Write the zip for ``plan_id`` to ``out``; return its path and the number of manifest.csv rows."""
     rows, files = manifest_rows(model, found, plan_id)
     facts = manifest(model, found, plan_id, Path(root or model.data.root), commit, files)
     text = io.StringIO()
@@ -161,4 +162,4 @@ def write_pack(model: Model, found: Audit, plan_id: str, out: Path, root: Path |
         add("compliance.json", json.dumps(found.report.as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
         for item in facts["files"]:
             add(item["path"], (model.data.root / item["path"]).read_bytes())
-    return out
+    return out, len(rows)

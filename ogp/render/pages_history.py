@@ -7,7 +7,7 @@ from ogp.facts.updates import Update
 from ogp.render import md
 from ogp.render.labels import label
 from ogp.render.pages import LANGS
-from ogp.render.report_text import FLAG_WORDS
+from ogp.render.report_text import FLAG_WORDS, claims
 from ogp.render.texts import t
 
 _H = {
@@ -34,7 +34,6 @@ _H = {
     "flags": {"mn": "Огноо нь үнэн байх боломжгүй commit-ууд", "en": "Commits whose date cannot be true"},
     "flags_intro": {"mn": "Эдгээр commit-ийн огноо эцэг commit-ийнхээс өмнө, эсвэл ирээдүйд байна, эсвэл нийтлэлийн бүртгэлтэй зөрчилдөж байна. Тус бүрийг түүхэнд нийцэх хамгийн эрт огноогоор (ихэвчлэн эцэг commit-ийн огноогоор) тооцсон.",
                     "en": "These commits are dated before their parent, in the future, or against the publication log. Each is counted at the earliest date the history supports (mostly its parent's)."},
-    "claims": {"mn": "бичигдсэн огноо {claimed}, тооцсон огноо {counted}", "en": "claims {claimed}, counted at {counted}"},
     "part": {"mn": "Хэсэг", "en": "Part"},
     "publications": {"mn": "Нийтлэлийн бүртгэл", "en": "Publication log"},
     "no_log": {"mn": "Энэ удаагийн бүтээлтэд (build) нийтлэлийн бүртгэл өгөөгүй (өөрийн компьютер дээрх бүтээлт). Нийтлэгдсэн түүхийг дахин бичсэн эсэхийг нийтлэх (deploy) алхам шалгадаг.",
@@ -108,7 +107,7 @@ def _flags(report: Report, lang: str, commit_url: str) -> list[str]:
     out = [f'!!! danger "{h("flags", lang)}"', "", f"    {h('flags_intro', lang)}", ""]
     for flag in report.flags:
         out.append(f"    - {commit_ref(flag['sha'], commit_url)}: {md.text(FLAG_WORDS[flag['flag']][lang])} — "
-                   f"{md.text(h('claims', lang).format(claimed=flag['claimed'][:16].replace('T', ' '), counted=flag['counted'][:16].replace('T', ' ')))}")
+                   f"{md.text(claims(flag, lang))}")
     return out + [""]
 
 

@@ -29,9 +29,12 @@ _T = {
 
 def flag_line(flag: dict, lang: str) -> str:
     """One flagged commit in words: hash, what is wrong with its date, claimed and counted dates."""
-    claims = _T["claims"][lang].format(claimed=flag["claimed"][:16].replace("T", " "),
-                                       counted=flag["counted"][:16].replace("T", " "))
-    return f"{flag['sha'][:10]}  {FLAG_WORDS[flag['flag']][lang]}: {claims}"
+    return f"{flag['sha'][:10]}  {FLAG_WORDS[flag['flag']][lang]}: {claims(flag, lang)}"
+
+
+def claims(flag: dict, lang: str) -> str:
+    """A flagged commit's dates in words: as written, and as counted (minutes, no seconds)."""
+    return _T["claims"][lang].format(claimed=flag["claimed"][:16].replace("T", " "), counted=flag["counted"][:16].replace("T", " "))
 
 
 def deadline_line(deadline: dict, lang: str) -> str:
