@@ -23,6 +23,7 @@ from ogp.render.labels import label
 from ogp.render.site import generate, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
+from ogp.words import languages
 
 log = logging.getLogger(upstream.PLUGIN_LOGGER)
 
@@ -79,7 +80,7 @@ def on_post_build(config):
     if _records.model is None or parallel.in_child():
         return
     now = passes.current(config)
-    targets = [(now.language or "mn", now.prefix)]
+    targets = [(now.language or languages()[0], now.prefix)]
     if now.outer:
         targets += [(language, f"{language}/") for language in sorted(parallel.forked_languages())]
     for language, prefix in targets:
@@ -95,5 +96,5 @@ def on_page_markdown(markdown, page, config, files):
         # with the marker first, every generated page was titled after its file name.
         markdown = markdown[len(GENERATED):].lstrip("\n")
     if MARKER in markdown and _records.model is not None:
-        return markdown.replace(MARKER, dashboard(_records.model, passes.current(config).language or "mn"))
+        return markdown.replace(MARKER, dashboard(_records.model, passes.current(config).language or languages()[0]))
     return markdown

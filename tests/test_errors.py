@@ -1,4 +1,4 @@
-"""The error catalogue: complete in both languages, and every code the code uses is in it."""
+"""The error catalogue: complete in every shipped language, and every code the code uses is in it."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,8 @@ import string
 
 from conftest import ROOT
 
-from ogp.records.errors import CATALOGUE, LANGUAGES
+from ogp.records.errors import CATALOGUE
+from ogp.words import shipped
 
 
 def placeholders(template: str) -> set[str]:
@@ -17,9 +18,9 @@ def test_every_entry_has_both_languages_with_the_same_placeholders():
     for code, entry in CATALOGUE.items():
         for part in ("title", "message", "hint"):
             texts = getattr(entry, part)
-            assert set(texts) == set(LANGUAGES), f"{code}.{part}"
-            assert all(texts[lang].strip() for lang in LANGUAGES), f"{code}.{part} is empty"
-            assert placeholders(texts["mn"]) == placeholders(texts["en"]), f"{code}.{part}"
+            assert all(texts[lang].strip() for lang in shipped()), f"{code}.{part} is empty"
+            for lang in shipped():
+                assert placeholders(texts[lang]) == placeholders(texts["en"]), f"{code}.{part} in {lang}"
 
 
 def test_mongolian_texts_are_in_cyrillic():

@@ -1,4 +1,4 @@
-"""Every coded value a record may hold has words in both languages (ogp/render/labels.yaml)."""
+"""Every coded value a record may hold has words in every shipped language (labels.<group>.<value> in ogp/words/)."""
 from __future__ import annotations
 
 from ogp.records.schema import load_schemas

@@ -1,6 +1,6 @@
 """The layers are visible in the folders, and the imports keep to them.
 
-records (the records and their validation) < facts (derived from records and
+words (the catalogue of fixed words per language) < records (the records and their validation) < facts (derived from records and
 history) < render (pages, feeds, open data, pack) < build (MkDocs glue) < cli.
 A module may import its own layer and those below it; only ``ogp/build/`` and
 ``hooks/`` may import MkDocs, Material or static-i18n.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-LAYERS = ["records", "facts", "render", "build", "cli"]
+LAYERS = ["words", "records", "facts", "render", "build", "cli"]
 UPSTREAM = {"mkdocs", "material", "mkdocs_static_i18n"}
 
 
@@ -69,4 +69,4 @@ def test_the_check_itself_sees_imports():
     sample = ROOT / "ogp/cli/main.py"
     modules = {module for _, module in imports(sample)}
     assert "ogp.facts.audit" in modules and "ogp.records.validate" in modules
-    assert layer_of("ogp.build.parallel") == 3 and layer_of("ogp") is None
+    assert layer_of("ogp.build.parallel") == 4 and layer_of("ogp.words") == 0 and layer_of("ogp") is None

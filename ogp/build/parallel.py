@@ -28,6 +28,7 @@ from typing import Callable
 
 from ogp.build import upstream
 from ogp.records.settings import read_settings
+from ogp.words import words
 
 
 class _Processes:
@@ -132,8 +133,7 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
 def failure_message(failed: list[str], lang: str) -> str:
     """The build's error when a child failed; the child printed its own messages (files, lines) above."""
     names = ", ".join(failed)
-    texts = {"mn": f"{names} хэлний хувилбарыг бүтээж чадсангүй; шалтгааныг дээрх мэдээллээс харна уу.",
-             "en": f"the build of {names} failed (its messages are above)"}
+    texts = words("parallel.texts", names=names)
     return texts.get(lang, texts["en"])
 
 

@@ -22,10 +22,11 @@ from ogp.build.upstream import (
     broken,
     patch,
 )
+from ogp.words import words
 
 # Material's search dialog has role="dialog" and no name, which axe reports as
 # ``aria-dialog-name``. We name it after the search box it contains.
-SEARCH_LABEL = {"mn": "Сайтаас хайх", "en": "Search this site"}
+SEARCH_LABEL = words("theme_fixes.search_label")
 
 
 def label_search_dialog(html: str, lang: str, search: bool = True) -> str:

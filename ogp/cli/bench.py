@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from ogp.cli.synthetic import write_dataset
+from ogp.words import languages, path_prefix
 
 SIZES = {
     "national": dict(plans=1, commitments=15, milestones_per_commitment=7, meetings=50, evidence=500, organisations=30),
@@ -178,7 +179,7 @@ def run(size: str) -> dict:
             "preview_peak_rss_mb": round(max(rss, preview_rss)),
             "floor_seconds": round(floor_seconds, 2), "ratio_to_floor": round(seconds / floor_seconds, 2),
         }
-        for lang, prefix in (("mn", ""), ("en", "en/")):
+        for lang, prefix in ((lang, path_prefix(lang)) for lang in languages()):
             raw, packed = _size(site / prefix / "search/search_index.json")
             figures[f"search_index_{lang}_kb"] = round(raw / 1024)
             figures[f"search_index_{lang}_gzip_kb"] = round(packed / 1024)

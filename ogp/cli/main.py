@@ -23,79 +23,33 @@ from ogp.records.errors import format_problems, message_language
 from ogp.records.settings import SettingsError
 from ogp.records.translations import check_translations
 from ogp.records.validate import FORMATS, render, validate
-
-LANGUAGES = ["mn", "en"]
+from ogp.words import languages, shipped, words
 
 _TEXT = {
-    "description": {
-        "mn": "Нээлттэй Засгийн Түншлэлийн үндэсний баримтын сангийн хэрэгсэл.",
-        "en": "Tools for a national Open Government Partnership repository.",
-    },
-    "check-translations": {
-        "mn": "content/ доторх хуудас бүр монгол, англи хоёр хэлээр байгаа эсэхийг шалгана.",
-        "en": "Check that every page under content/ exists in Mongolian and in English.",
-    },
-    "root": {
-        "mn": "төслийн үндсэн хавтас (анхдагч нь одоогийн хавтас)",
-        "en": "the project folder (default: the current folder)",
-    },
-    "ok": {
-        "mn": "Бүх хуудас хоёр хэлээр байна.",
-        "en": "Every page exists in both languages.",
-    },
-    "validate": {
-        "mn": "data/ доторх бүх бичлэгийг схемийн дагуу шалгаж, алдаа бүрийг файл, мөр, талбартай нь хэвлэнэ.",
-        "en": "Check every record under data/ against its schema; print each problem with its file, line and field.",
-    },
-    "format": {
-        "mn": "гаралтын хэлбэр: text (энгийн), github (GitHub-ийн тэмдэглэгээ), json",
-        "en": "output: text, github (GitHub Actions annotations) or json",
-    },
-    "lang": {
-        "mn": "мэдээллийн хэл: mn эсвэл en (анхдагч нь OGP_LANG эсвэл locale)",
-        "en": "language of messages: mn or en (default: OGP_LANG, else the locale)",
-    },
-    "today": {
-        "mn": "өнөөдрийн огноо гэж тооцох өдөр (ОООО-СС-ӨӨ); ирээдүйн огноог шалгахад хэрэглэнэ",
-        "en": "the date to treat as today (YYYY-MM-DD), for the checks of dates in the future",
-    },
-    "compliance": {
-        "mn": "Зайлшгүй биелүүлэх шаардлага бүрийн төлөвийг бичлэг ба git-ийн түүхээс гаргана.",
-        "en": "Judge every OGP minimum requirement from the records and the git history.",
-    },
-    "as_of": {
-        "mn": "дүгнэх өдөр (ОООО-СС-ӨӨ); анхдагч нь өнөөдөр",
-        "en": "the date to judge as of (YYYY-MM-DD); default: today",
-    },
-    "strict": {
-        "mn": "аль нэг шаардлага хангагдаагүй, эсвэл эцсийн хугацаа хэтэрсэн бол 1 гэсэн гаралтын кодоор дуусна",
-        "en": "exit with status 1 when a requirement is not met or a deadline is overdue",
-    },
-    "irm-pack": {
-        "mn": "Төлөвлөгөөний нотлох баримтын багцыг (manifest.csv, compliance.json, файлууд) zip болгон үүсгэнэ.",
-        "en": "Write a zip of a plan's evidence (manifest.csv, compliance.json and the files) for the IRM.",
-    },
-    "plan": {"mn": "төлөвлөгөөний id, жишээ нь nap5; эсвэл verify (багцыг шалгах)",
-             "en": "the plan's id, e.g. nap5; or verify (check a pack)"},
-    "pack": {"mn": "verify: шалгах zip файл", "en": "verify: the zip to check"},
-    "log": {"mn": "нийтлэлийн бүртгэл (publications.json; анхдагч нь OGP_PUBLICATION_LOG): түүхийг дахин бичсэн эсэх, огноог үүнтэй тулгаж шалгана",
-            "en": "a publication log (publications.json; default: OGP_PUBLICATION_LOG), to check rewrites and dates against"},
-    "pack_ok": {"mn": "{pack}: багцын бүх мэдээлэл репозиторт нийцэж байна ({files} файл, {updates} шинэчлэл).",
-                "en": "{pack}: every claim of the pack matches the repository ({files} files, {updates} updates)."},
-    "pack_bad": {"mn": "{pack}: {count} зөрүү олдлоо.", "en": "{pack}: {count} mismatches found."},
-    "output": {"mn": "zip файлын зам (анхдагч нь irm-pack-<plan>.zip)", "en": "where to write the zip (default irm-pack-<plan>.zip)"},
-    "no_plan": {"mn": "{plan} гэсэн төлөвлөгөө алга. Байгаа нь: {plans}.", "en": "There is no plan {plan}. Plans: {plans}."},
-    "internal": {"mn": "ogp хэрэгслийн дотоод алдаа: {error}. Дэлгэрэнгүйг харахын тулд OGP_DEBUG=1 гэж тохируулаад дахин ажиллуулна уу; энэ алдааг кодын хариуцагчдад мэдэгдэнэ үү.",
-                 "en": "Internal error in ogp: {error}. Run again with OGP_DEBUG=1 to see the details, and report it to the maintainers."},
-    "old_records": {"mn": "{day} өдрийн сүүлийн commit-ийн ({commit}) бичлэгүүд өнөөдрийн шалгалтад тэнцэхгүй байна:",
-                    "en": "The records of the last commit of {day} ({commit}) do not pass today's checks:"},
-    "plan_option": {"mn": "дүгнэх төлөвлөгөөний id (анхдагч нь хэрэгжиж буй төлөвлөгөө, тийм төлөвлөгөө байхгүй бол хамгийн сүүлийнх)",
-                    "en": "the plan to judge (default: the running plan, else the latest)"},
-    "written": {"mn": "{path} файлыг бичлээ ({rows} мөр).", "en": "Wrote {path} ({rows} rows)."},
-    "valid": {
-        "mn": "Бүх бичлэг зөв байна ({count} файл).",
-        "en": "All records are valid ({count} files).",
-    },
+    "description": words("cli.description"),
+    "check-translations": words("cli.check-translations"),
+    "root": words("cli.root"),
+    "ok": words("cli.ok"),
+    "validate": words("cli.validate"),
+    "format": words("cli.format"),
+    "lang": words("cli.lang"),
+    "today": words("cli.today"),
+    "compliance": words("cli.compliance"),
+    "as_of": words("cli.as_of"),
+    "strict": words("cli.strict"),
+    "irm-pack": words("cli.irm-pack"),
+    "plan": words("cli.plan"),
+    "pack": words("cli.pack"),
+    "log": words("cli.log"),
+    "pack_ok": words("cli.pack_ok"),
+    "pack_bad": words("cli.pack_bad"),
+    "output": words("cli.output"),
+    "no_plan": words("cli.no_plan"),
+    "internal": words("cli.internal"),
+    "old_records": words("cli.old_records"),
+    "plan_option": words("cli.plan_option"),
+    "written": words("cli.written"),
+    "valid": words("cli.valid"),
 }
 
 
@@ -112,13 +66,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help=_TEXT["validate"][lang], description=_TEXT["validate"][lang])
     val.add_argument("--root", type=Path, default=Path("."), help=_TEXT["root"][lang])
     val.add_argument("--format", choices=FORMATS, default="text", help=_TEXT["format"][lang])
-    val.add_argument("--lang", choices=LANGUAGES, default=None, help=_TEXT["lang"][lang])
+    val.add_argument("--lang", choices=sorted({*languages(), *shipped()}), default=None, help=_TEXT["lang"][lang])
     val.add_argument("--today", type=_date, default=None, help=_TEXT["today"][lang])
     comp = sub.add_parser("compliance", help=_TEXT["compliance"][lang], description=_TEXT["compliance"][lang])
     comp.add_argument("--root", type=Path, default=Path("."), help=_TEXT["root"][lang])
     comp.add_argument("--as-of", type=_date, default=None, help=_TEXT["as_of"][lang])
     comp.add_argument("--format", choices=("text", "json"), default="text", help=_TEXT["format"][lang])
-    comp.add_argument("--lang", choices=LANGUAGES, default=None, help=_TEXT["lang"][lang])
+    comp.add_argument("--lang", choices=sorted({*languages(), *shipped()}), default=None, help=_TEXT["lang"][lang])
     comp.add_argument("--strict", action="store_true", help=_TEXT["strict"][lang])
     comp.add_argument("--plan", default=None, help=_TEXT["plan_option"][lang])
     pack = sub.add_parser("irm-pack", help=_TEXT["irm-pack"][lang], description=_TEXT["irm-pack"][lang])
@@ -127,7 +81,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     pack.add_argument("--root", type=Path, default=Path("."), help=_TEXT["root"][lang])
     pack.add_argument("--as-of", type=_date, default=None, help=_TEXT["as_of"][lang])
     pack.add_argument("--output", type=Path, default=None, help=_TEXT["output"][lang])
-    pack.add_argument("--lang", choices=LANGUAGES, default=None, help=_TEXT["lang"][lang])
+    pack.add_argument("--lang", choices=sorted({*languages(), *shipped()}), default=None, help=_TEXT["lang"][lang])
     for command in (comp, pack):
         command.add_argument("--log", type=Path, default=None, help=_TEXT["log"][lang])
     cli_tools.add_parsers(sub, lang, _TEXT["root"][lang])
@@ -143,7 +97,7 @@ EXIT_OK, EXIT_MISSED, EXIT_INPUT, EXIT_HISTORY, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 def cmd_check_translations(root: Path, lang: str) -> int:
     """Print missing translations under ``root/content``; 2 when there are any."""
-    problems = check_translations(root / "content", LANGUAGES, root=root)
+    problems = check_translations(root / "content", list(languages()), root=root)
     if problems:
         print(format_problems(problems, lang), file=sys.stderr)
         return EXIT_INPUT

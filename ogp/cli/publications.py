@@ -29,34 +29,26 @@ from ogp.facts.publications import (
     resolve,
     verify,
 )
+from ogp.words import languages, words
 
 EXIT_REWRITE, EXIT_USAGE, EXIT_HISTORY = 1, 2, 3
 
 _TEXT = {
-    "publications": {"mn": "Нийтлэлийн бүртгэлийг (/data/publications.json) git-ийн түүхтэй тулгана.",
-                     "en": "Check the publication log (/data/publications.json) against the git history."},
-    "verify": {"mn": "Бүртгэлд буй commit бүр одоо ч байгаа эсэх, HEAD-ийн өвөг мөн эсэхийг шалгана.",
-               "en": "Check that every logged commit still exists and is an ancestor of HEAD."},
-    "append": {"mn": "Шалгаад, энэ нийтлэлийг бүртгэлд нэмж шинэ файлд бичнэ.",
-               "en": "Check the log, then write it with this deploy added to a new file."},
-    "log": {"mn": "нийтлэлийн бүртгэлийн JSON файл", "en": "the publication log (JSON)"},
-    "head": {"mn": "шалгах commit (анхдагч нь HEAD)", "en": "the commit to check against (default: HEAD)"},
-    "format": {"mn": "гаралт: text эсвэл json", "en": "output: text or json"},
-    "commit": {"mn": "нийтэлж буй commit", "en": "the commit being published"},
-    "deployed_at": {"mn": "нийтэлсэн цаг, цагийн бүстэй ISO 8601 (жишээ нь 2026-12-01T12:34:56Z)",
-                    "en": "when it is published, ISO 8601 with a time zone (e.g. 2026-12-01T12:34:56Z)"},
-    "run": {"mn": "ажлын урсгалын (workflow) ажиллагааны хаяг", "en": "the address of the workflow run"},
-    "output": {"mn": "шинэ бүртгэлийг бичих файл", "en": "where to write the new log"},
-    "missing_ok": {"mn": "--log файл байхгүй бол хоосон бүртгэл гэж үзнэ (анхны нийтлэл)",
-                   "en": "treat a missing --log file as an empty log (the very first deploy)"},
-    "empty": {"mn": "Нийтлэлийн бүртгэл хоосон байна (анхны нийтлэл): шалгах зүйлгүй.",
-              "en": "The publication log is empty (the first deploy): nothing to check."},
-    "fine": {"mn": "Нийтлэлийн бүртгэл: бүртгэгдсэн бүх {count} commit {head} commit-ийн түүхэнд байна.",
-             "en": "Publication log: every logged commit ({count}) is in the history of {head}."},
-    "acknowledged": {"mn": "Нийтлэлийн бүртгэл ({count} бичилт): дахин бичсэн түүхийг {file} файлд хүлээн зөвшөөрсөн.",
-                     "en": "Publication log ({count} entries): the rewrites found are acknowledged in {file}."},
-    "written": {"mn": "{path} файлыг бичлээ: {count} дахь бичилт нь {commit}, цаг: {when}.",
-                "en": "Wrote {path}: entry {count} is {commit}, {when}."},
+    "publications": words("cli_publications.publications"),
+    "verify": words("cli_publications.verify"),
+    "append": words("cli_publications.append"),
+    "log": words("cli_publications.log"),
+    "head": words("cli_publications.head"),
+    "format": words("cli_publications.format"),
+    "commit": words("cli_publications.commit"),
+    "deployed_at": words("cli_publications.deployed_at"),
+    "run": words("cli_publications.run"),
+    "output": words("cli_publications.output"),
+    "missing_ok": words("cli_publications.missing_ok"),
+    "empty": words("cli_publications.empty"),
+    "fine": words("cli_publications.fine"),
+    "acknowledged": words("cli_publications.acknowledged"),
+    "written": words("cli_publications.written"),
 }
 
 # Shown on stderr, in both languages, when a rewrite nobody acknowledged stops a deploy.
@@ -98,7 +90,7 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
 
 def _as_json(check: Check, head: str) -> str:
     rewrites = [{"commit": r.commit, "deployed_at": format_time(r.deployed_at), "reason": r.reason,
-                 "acknowledged": r.acknowledged, "message": {lang: describe(r, lang, head) for lang in ("mn", "en")}}
+                 "acknowledged": r.acknowledged, "message": {lang: describe(r, lang, head) for lang in languages()}}
                 for r in check.rewrites]
     return json.dumps({"ok": check.ok, "head": check.head, "entries": len(check.entries), "rewrites": rewrites},
                       ensure_ascii=False, indent=2)

@@ -10,29 +10,24 @@ from ogp.cli.links import check_links, report
 from ogp.cli.scaffold import KINDS, ScaffoldError, new_commitment, new_evidence, new_meeting, new_milestone
 from ogp.facts.audit import timezone
 from ogp.facts.dates import today_in
+from ogp.words import words
 
 _TEXT = {
-    "new": {"mn": "Шинэ бичлэгийг бүх талбар, өнөөдрийн огноотой үүсгэнэ; \"\" хоосон утгуудыг бөглөнө.",
-            "en": "Start a record with every field and today's date; then fill in the \"\" blanks."},
-    "kind": {"mn": "бичлэгийн төрөл", "en": "kind of record"},
-    "target": {"mn": "meeting: богино нэр; evidence: id; commitment: төлөвлөгөөний id; milestone: үүрэг амлалтын id",
-               "en": "meeting: a short name; evidence: its id; commitment: the plan's id; milestone: the commitment's id"},
-    "date": {"mn": "огноо (анхдагч нь өнөөдөр)", "en": "the date (default: today)"},
-    "url": {"mn": "evidence: вэб хаяг", "en": "evidence: its web address"},
-    "file": {"mn": "evidence: data/files/ доторх файлын зам", "en": "evidence: the path of its file under data/files/"},
-    "written": {"mn": "{path} үүслээ. \"\" утгуудыг бөглөөд `ogp validate` ажиллуулна уу.",
-                "en": "Wrote {path}. Fill in the \"\" values, then run `ogp validate`."},
-    "check-links": {"mn": "Бичлэг, хуудсан дахь гадаад холбоосыг шалгаж, эвдэрснийг мэдээлнэ.",
-                    "en": "Check the external links of records and pages; report the broken ones."},
-    "format": {"mn": "гаралт: text, github (анхааруулга), markdown", "en": "output: text, github (warnings) or markdown"},
-    "summary": {"mn": "Markdown тайланг энэ файлд нэмж бичнэ (жишээ нь $GITHUB_STEP_SUMMARY)",
-                "en": "also append a Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)"},
-    "timeout": {"mn": "холбоос бүрийг хүлээх секунд", "en": "seconds to wait for each link"},
-    "strict": {"mn": "эвдэрсэн холбоос байвал 1 гэсэн төлөвөөр дуусна", "en": "exit with status 1 when a link is broken"},
-    "bench": {"mn": "Жишээ өгөгдлөөр сайт бүтээж, хугацаа, хэмжээ, санах ойг хэмжинэ.",
-              "en": "Build a synthetic repository and print its build time, size, memory and index sizes."},
-    "size": {"mn": "хэмжээ: national, large, ogp", "en": "size: national, large or ogp"},
-    "json": {"mn": "үр дүнг JSON файлд бичнэ", "en": "also write the figures to this JSON file"},
+    "new": words("tools.new"),
+    "kind": words("tools.kind"),
+    "target": words("tools.target"),
+    "date": words("tools.date"),
+    "url": words("tools.url"),
+    "file": words("tools.file"),
+    "written": words("tools.written"),
+    "check-links": words("tools.check-links"),
+    "format": words("tools.format"),
+    "summary": words("tools.summary"),
+    "timeout": words("tools.timeout"),
+    "strict": words("tools.strict"),
+    "bench": words("tools.bench"),
+    "size": words("tools.size"),
+    "json": words("tools.json"),
 }
 
 

@@ -15,10 +15,10 @@ from ogp.facts.model import Model, build_model
 from ogp.facts.report import Report, judge
 from ogp.facts.updates import Update, read_ignore_file, updates
 from ogp.facts.versions import file_versions, snapshot
-from ogp.records.load import MINUTES_LANGS as LANGS  # the languages every record text is given in
 from ogp.records.load import Dataset, Record
 from ogp.records.settings import read_settings
 from ogp.records.yamlload import parse_text
+from ogp.words import languages
 
 
 @dataclass
@@ -70,7 +70,7 @@ def _publication_check(repo: Path, entries: list | None, rev: str) -> dict:
     return {"deploys": len(entries),
             "last": {"commit": last.commit, "deployed_at": format_time(last.deployed_at), "run": last.run} if last else None,
             "rewrites": [{"commit": r.commit, "deployed_at": format_time(r.deployed_at), "reason": r.reason,
-                          "acknowledged": r.acknowledged, "message": {lang: describe(r, lang) for lang in LANGS}}
+                          "acknowledged": r.acknowledged, "message": {lang: describe(r, lang) for lang in languages()}}
                          for r in check.rewrites],
             "unacknowledged": sum(1 for r in check.rewrites if r.acknowledged is None)}
 
@@ -88,7 +88,7 @@ def complete_timeline(text: str | None, record: Record) -> bool:
     data = parse_text(text, record.file, keep_node=False).data
     if not isinstance(data, dict) or data.get("plan") != record.values["plan"] or data.get("kind") != record.values["kind"]:
         return False
-    texts = [data.get(f"timeline_{lang}") for lang in LANGS]
+    texts = [data.get(f"timeline_{lang}") for lang in languages()]
     channels = data.get("channels")
     return all(isinstance(t, str) and t.strip() for t in texts) and isinstance(channels, list) and bool(channels)
 

@@ -15,39 +15,32 @@ from dataclasses import dataclass, field
 from ogp.facts.dates import Window, spell_days, windows
 from ogp.facts.model import Model
 from ogp.facts.updates import Update, update_rule
+from ogp.records.errors import language_name
 from ogp.records.load import Record
+from ogp.words import languages, per_language, say, words
 
 REQUIREMENTS = ("1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "5.1")
 WARN_DAYS = 60  # a deadline or a window's end this close is flagged "at risk"
 # The worst part decides: a miss outweighs what cannot be proved, which outweighs a risk.
 SEVERITY = {"not-applicable": 0, "met": 1, "at-risk": 2, "unverifiable": 3, "not-met": 4}
 FORUM_MONTHS, MEETINGS_PER_YEAR = 6, 2
-LANGUAGE_NAMES = {"mn": {"mn": "монгол", "en": "Mongolian"}, "en": {"mn": "англи", "en": "English"}}
 PART_NAMES = {
-    "rules": {"mn": "Үндэсний зөвлөлийн дүрэм", "en": "Forum rules"},
-    "initial": {"mn": "Хамтран бүтээх үйл явц", "en": "Co-creation"},
-    "refresh": {"mn": "Шинэчлэл", "en": "Refresh"},
-    "plan": {"mn": "Төлөвлөгөө", "en": "Plan"},
-    "history": {"mn": "Түүх", "en": "History"},
+    "rules": words("compliance.rules"),
+    "initial": words("compliance.initial"),
+    "refresh": words("compliance.refresh"),
+    "plan": words("compliance.plan"),
+    "history": words("compliance.history"),
 }
 
 RULES = {
-    "1.1": {"mn": "Олон талт оролцогчдын форум (Үндэсний зөвлөл) төлөвлөгөө хэрэгжих хугацааны хагас жил бүрд дор хаяж нэг удаа хуралдаж, үйл ажиллагааныхаа дүрэм, журмыг нийтэлсэн байна.",
-            "en": "The multi-stakeholder forum (National Council) meets at least once in every six months of a plan, and its rules are published."},
-    "2.1": {"mn": "Цахим хуудсанд хамгийн сүүлийн үйл ажиллагааны төлөвлөгөө монгол, англи хоёр хэлээр байршина.",
-            "en": "The website holds the latest action plan, in Mongolian and in English."},
-    "2.2": {"mn": "Цахим баримтын санг жил бүр дор хаяж хоёр өөр өдөр шинэчилнэ (git-ийн түүхээр нотлогдоно).",
-            "en": "The online repository is updated on at least two different days every year (proved by the git history)."},
-    "3.1": {"mn": "Хамтран бүтээх хуваарь, оролцох аргыг ажил эхлэхээс дор хаяж 14 хоногийн өмнө нийтэлнэ (шинэчлэлд мөн адил).",
-            "en": "The co-creation timeline and how to take part are published at least 14 days before co-creation starts (also for a refresh)."},
-    "3.2": {"mn": "Хамтран бүтээх үеэр НЗТ-ийн талаар мэдээлэл түгээх, сурталчлах арга хэмжээ зохион байгуулна.",
-            "en": "Outreach and awareness-raising activities are held for co-creation."},
-    "3.3": {"mn": "Олон талт оролцогчдоос санал авах суваг тодорхой хугацаанд нээлттэй байна.",
-            "en": "A channel to collect input from stakeholders is open for a stated period."},
-    "4.1": {"mn": "Ирсэн санал бүрд үндэслэл бүхий хариуг төлөвлөгөөг хүргүүлэхээс өмнө нийтэлнэ.",
-            "en": "Every input received gets a reasoned response, published before the plan is submitted."},
-    "5.1": {"mn": "Төлөвлөгөө хэрэгжих жил бүр иргэний нийгэмтэй хэрэгжилтийн талаар дор хаяж хоёр удаа уулзана.",
-            "en": "At least two meetings with civil society on implementation in every year of the plan."},
+    "1.1": words("compliance.1-1"),
+    "2.1": words("compliance.2-1"),
+    "2.2": words("compliance.2-2"),
+    "3.1": words("compliance.3-1"),
+    "3.2": words("compliance.3-2"),
+    "3.3": words("compliance.3-3"),
+    "4.1": words("compliance.4-1"),
+    "5.1": words("compliance.5-1"),
 }
 
 
@@ -68,7 +61,7 @@ class Part:
     def as_dict(self) -> dict:
         """The JSON shape of a part."""
         return {"key": self.key, "status": self.status, "start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat() if self.end else None, "found": self.found}
+                "end": self.end.isoformat() if self.end else None, "found": dict(self.found)}
 
 
 @dataclass
@@ -83,7 +76,7 @@ class Verdict:
 
     def as_dict(self) -> dict:
         """The JSON shape published in ``compliance.json``."""
-        return {"status": self.status, "rule": RULES[self.requirement], "found": self.found,
+        return {"status": self.status, "rule": dict(RULES[self.requirement]), "found": dict(self.found),
                 "parts": [part.as_dict() for part in self.parts], "evidence": self.evidence}
 
 
@@ -116,21 +109,19 @@ def from_parts(requirement: str, parts: list[Part], evidence: list[dict]) -> Ver
     """A verdict whose status and summary come from its parts."""
     status = worst(parts)
     shown = [part for part in parts if part.status == status] or parts
-    found = {}
-    for lang in ("mn", "en"):
+    def summary(lang: str) -> str:
         first = shown[0]
         text = f"{first.name(lang)}: {first.found[lang]}" if len(parts) > 1 else first.found[lang]
         if len(shown) > 1:  # the first case in full, the others by name (each part is listed too)
-            more = ", ".join(part.name(lang) for part in shown[1:])
-            text += f" (мөн {more})" if lang == "mn" else f" (also {more})"
-        found[lang] = text
+            text += " " + say("compliance.also", lang, more=", ".join(part.name(lang) for part in shown[1:]))
+        return text
+    found = per_language(summary)
     return Verdict(requirement, status, found, evidence, parts)
 
 
 def no_plan(requirement: str) -> Verdict:
     """The verdict when there is no plan record at all: nothing can be shown, so nothing is met."""
-    return from_parts(requirement, [Part("plan", "not-met", {"mn": "Үйл ажиллагааны төлөвлөгөөний бичлэг алга.",
-                                                              "en": "There is no action plan record."})], [])
+    return from_parts(requirement, [Part("plan", "not-met", words("compliance.there-is-no-action"))], [])
 
 
 def meeting_evidence(meeting: Record) -> dict:
@@ -143,23 +134,18 @@ def window_key(window: Window) -> str:
     return f"{window.start} – {window.end}"
 
 
-def counted(n: int, mn: str, en: tuple[str, str]) -> dict[str, str]:
-    """``n`` things in both languages: Mongolian nouns keep one form after a numeral, English ones do not."""
-    return {"mn": f"{n} {mn}", "en": f"{n} {en[0] if n == 1 else en[1]}"}
-
-
-def count_part(window: Window, held: int, needed: int, as_of: dt.date, mn: str, en: tuple[str, str]) -> Part:
-    """A window that needs ``needed`` events (named ``mn`` / ``en``, singular and plural) and had ``held``."""
-    key, had = window_key(window), counted(held, mn, en)
+def count_part(window: Window, held: int, needed: int, as_of: dt.date, noun: str) -> Part:
+    """A window that needs ``needed`` events and had ``held``; ``noun`` is the catalogue key of "{n} events"."""
+    key = window_key(window)
     if held >= needed:
-        return Part(key, "met", {"mn": f"{had['mn']}.", "en": f"{had['en']}."}, window.start, window.end)
+        return Part(key, "met", per_language(lambda lang: say(noun, lang, n=held) + "."), window.start, window.end)
     if window.end >= as_of:
         left = (window.end - as_of).days
-        return Part(key, "at-risk", {
-            "mn": f"{had['mn']}; дахиад {needed - held} {mn} хэрэгтэй, {spell_days(left, 'mn')} үлдсэн.",
-            "en": f"{had['en']}; {needed - held} more needed, {spell_days(left, 'en')} left."}, window.start, window.end)
-    return Part(key, "not-met", {"mn": f"{had['mn']}; дор хаяж {needed} байх ёстой байсан.",
-                                 "en": f"{had['en']}; at least {needed} needed."}, window.start, window.end)
+        return Part(key, "at-risk", per_language(lambda lang: say(
+            "compliance.count-at-risk", lang, had=say(noun, lang, n=held), more=say(noun, lang, n=needed - held), more_n=needed - held,
+            left=spell_days(left, lang))), window.start, window.end)
+    return Part(key, "not-met", per_language(lambda lang: say(
+        "compliance.count-not-met", lang, had=say(noun, lang, n=held), needed_n=needed)), window.start, window.end)
 
 
 def plan_windows(ctx: Context, months: int, start: dt.date | None = None) -> list[Window]:
@@ -177,20 +163,16 @@ def forum_every_six_months(ctx: Context) -> Verdict:
     for window in plan_windows(ctx, FORUM_MONTHS):
         held = [m for m in forums if window.holds(m.values["date"])]
         evidence += [meeting_evidence(m) for m in held]
-        parts.append(count_part(window, len(held), 1, ctx.as_of, "Үндэсний зөвлөлийн хуралдаан", ("forum meeting", "forum meetings")))
+        parts.append(count_part(window, len(held), 1, ctx.as_of, "compliance.forum-meetings"))
     rules = sorted((e for e in ctx.model.evidence.values() if e.values["kind"] == "forum-rules"
                     and e.values["date"] <= ctx.as_of), key=lambda e: (e.values["date"], e.id))
     if rules:
         evidence += [{"kind": "evidence", "id": e.id, "date": e.values["date"].isoformat(), "file": e.file} for e in rules]
-        parts.append(Part("rules", "met", {"mn": f"Үндэсний зөвлөлийн дүрэм нийтлэгдсэн ({rules[-1].id}).",
-                                           "en": f"The forum's rules are published ({rules[-1].id})."}))
+        parts.append(Part("rules", "met", words("compliance.the-forum-s-rules", id=rules[-1].id)))
     else:
-        parts.append(Part("rules", "not-met", {
-            "mn": "Үндэсний зөвлөлийн дүрэм, журам баримтын санд алга: `kind: forum-rules` төрлийн нотлох баримт нэмнэ үү.",
-            "en": "The forum's rules are not in the repository: add an evidence record of `kind: forum-rules`."}))
+        parts.append(Part("rules", "not-met", words("compliance.the-forum-s-rules-2")))
     if ctx.as_of < ctx.plan.values["start"]:
-        parts.insert(0, Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө хараахан эхлээгүй; эхлэх огноо: {ctx.plan.values['start']}.",
-                                                         "en": f"The plan starts on {ctx.plan.values['start']}."}))
+        parts.insert(0, Part("plan", "not-applicable", words("compliance.the-plan-starts-on", start=ctx.plan.values['start'])))
     return from_parts("1.1", parts, evidence)
 
 
@@ -202,13 +184,12 @@ def latest_plan_documents(ctx: Context) -> Verdict:
     docs = [ctx.model.evidence[d] for d in plan.values.get("documents") or [] if d in ctx.model.evidence]
     langs = {lang for d in docs for lang in d.values.get("languages") or []}
     evidence = [{"kind": "evidence", "id": d.id, "file": d.file, "languages": d.values.get("languages")} for d in docs]
-    missing = [lang for lang in ("mn", "en") if lang not in langs]
+    missing = [lang for lang in languages() if lang not in langs]
     if missing:
-        part = Part(plan.id, "not-met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг дараах хэлээр алга: {', '.join(LANGUAGE_NAMES[code]['mn'] for code in missing)}.",
-                                         "en": f"Plan {plan.id} lacks its document in: {', '.join(LANGUAGE_NAMES[code]['en'] for code in missing)}."})
+        part = Part(plan.id, "not-met", per_language(lambda lang: say(
+            "compliance.plan-lacks-documents", lang, id=plan.id, languages=", ".join(language_name(code, lang) for code in missing))))
     else:
-        part = Part(plan.id, "met", {"mn": f"{plan.id} төлөвлөгөөний баримт бичиг хоёр хэлээр байна.",
-                                     "en": f"Plan {plan.id} has its documents in both languages."})
+        part = Part(plan.id, "met", words("compliance.plan-id-has-its", id=plan.id))
     return from_parts("2.1", [part], evidence)
 
 
@@ -216,8 +197,7 @@ def twice_a_year(ctx: Context) -> tuple[Verdict, list]:
     """2.2: updates on two different days in every year of the plan; the years as periods."""
     plan = ctx.plan
     if plan is not None and ctx.as_of < plan.values["start"]:
-        return from_parts("2.2", [Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө хараахан эхлээгүй; эхлэх огноо: {plan.values['start']}.",
-                                                                   "en": f"The plan starts on {plan.values['start']}."})], []), []
+        return from_parts("2.2", [Part("plan", "not-applicable", words("compliance.the-plan-starts-on", start=plan.values['start']))], []), []
     start = plan.values["start"] if plan else None
     last = plan.values["end"] if plan else None
     periods = update_rule(ctx.updates, ctx.as_of, start, "plan" if ctx.plan_years and plan else "calendar",
@@ -226,24 +206,20 @@ def twice_a_year(ctx: Context) -> tuple[Verdict, list]:
     for p in periods:
         key = str(p.start.year) if (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) else f"{p.start} – {p.end}"
         count = len(p.update_dates)
-        done = {"mn": f"шинэчилсэн өдрийн тоо: {count}", "en": "updated on " + ("1 day" if count == 1 else f"{count} different days")}
         if p.status == "met":
-            found = {"mn": done["mn"] + ".", "en": done["en"].capitalize() + "."}
+            found = words("compliance.updates-met", n=count)
         elif p.status == "at-risk":
-            found = {"mn": f"{done['mn']}; дахиад {p.needed} өдөр шинэчлэх шаардлагатай, {spell_days(p.days_left, 'mn')} үлдсэн.",
-                     "en": f"{done['en'].capitalize()}; {p.needed} more needed, {spell_days(p.days_left, 'en')} left."}
+            found = per_language(lambda lang, p=p, count=count: say("compliance.updates-at-risk", lang, n=count, more=p.needed,
+                                                                    left=spell_days(p.days_left, lang)))
         elif p.status == "unverifiable":
-            found = {"mn": f"{done['mn']}; git-ийн түүх {ctx.history_start} өдрөөс эхэлдэг тул түүнээс өмнөх шинэчлэлийг нотлох боломжгүй.",
-                     "en": f"{done['en'].capitalize()}; the git history begins on {ctx.history_start}, so updates before it cannot be proved."}
+            found = words("compliance.updates-unverifiable", n=count, start=ctx.history_start)
         elif p.halves_ok is False and count >= 2:
-            found = {"mn": f"{done['mn']}; гэвч хагас жилийн аль нэгэнд шинэчлэл алга.",
-                     "en": f"{done['en'].capitalize()}; but one half of the year has no update."}
+            found = words("compliance.updates-one-half-empty", n=count)
         else:
-            found = {"mn": f"{done['mn']}; дор хаяж {p.needed + count} өдөр хэрэгтэй байсан.",
-                     "en": f"{done['en'].capitalize()}; at least {p.needed + count} were needed."}
+            found = words("compliance.updates-not-met", n=count, needed=p.needed + count)
         parts.append(Part(key, p.status, found, p.start, p.end))
     if not parts:
-        parts = [Part("history", "not-met", {"mn": "Баримтын санд шинэчлэл бүртгэгдээгүй.", "en": "No update is recorded."})]
+        parts = [Part("history", "not-met", words("compliance.no-update-is-recorded"))]
     first = periods[0].start if periods else ctx.as_of
     evidence = [{"kind": "commit", "sha": u.sha, "date": u.date.isoformat(), "flag": u.flag,
                  "url": f"{ctx.commit_url}{u.sha}" if ctx.commit_url else ""}
@@ -263,8 +239,7 @@ def civil_society_twice_a_year(ctx: Context, cocreation_end: dt.date | None, out
     if plan is None:
         return no_plan("5.1")
     if ctx.as_of < plan.values["start"]:
-        return from_parts("5.1", [Part("plan", "not-applicable", {"mn": f"Төлөвлөгөө хараахан эхлээгүй; эхлэх огноо: {plan.values['start']}.",
-                                                                   "en": f"The plan starts on {plan.values['start']}."})], [])
+        return from_parts("5.1", [Part("plan", "not-applicable", words("compliance.the-plan-starts-on", start=plan.values['start']))], [])
     counted = [m for m in ctx.meetings("civil-society", "forum") if m.id not in outreach
                and (m.values.get("plan") == plan.id or (m.values["type"] == "civil-society" and not m.values.get("plan")))
                and (cocreation_end is None or m.values["date"] > cocreation_end)]
@@ -273,5 +248,5 @@ def civil_society_twice_a_year(ctx: Context, cocreation_end: dt.date | None, out
         held = [m for m in counted if window.holds(m.values["date"])]
         evidence += [meeting_evidence(m) for m in held]
         parts.append(count_part(window, len(held), window.needs(MEETINGS_PER_YEAR), ctx.as_of,
-                                "уулзалт", ("meeting", "meetings")))
+                                "compliance.meetings"))
     return from_parts("5.1", parts, evidence)

@@ -14,6 +14,7 @@ from ogp.facts.compliance import Context, Part, Verdict, from_parts, meeting_evi
 from ogp.facts.dates import add_years, spell_days
 from ogp.facts.model import refresh_due
 from ogp.records.load import Record
+from ogp.words import per_language, say, words
 
 NOTICE_DAYS = 14  # 3.1: the timeline is published this many days before co-creation starts
 OUTREACH_LEAD_DAYS = 60  # outreach meetings this long before co-creation still count for it
@@ -26,9 +27,7 @@ def processes(ctx: Context) -> list[tuple[str, Record | None, Part | None]]:
                   key=lambda c: (c.values["start"], c.id))
     found: list[tuple[str, Record | None, Part | None]] = []
     initial = [c for c in mine if c.values["kind"] == "initial"]
-    found += [(f"{c.id}", c, None) for c in initial] or [("initial", None, Part("initial", "not-met", {
-        "mn": f"{plan.id} төлөвлөгөөний хамтран бүтээх үйл явцын бичлэг алга: data/cocreation/ хавтсанд нэмнэ үү.",
-        "en": f"No co-creation record for plan {plan.id}: add it under data/cocreation/."}))]
+    found += [(f"{c.id}", c, None) for c in initial] or [("initial", None, Part("initial", "not-met", words("compliance_cocreation.no-co-creation-record-3", id=plan.id)))]
     if plan.values.get("length_years") != 4:
         return found
     refresh = [c for c in mine if c.values["kind"] == "refresh"]
@@ -36,14 +35,11 @@ def processes(ctx: Context) -> list[tuple[str, Record | None, Part | None]]:
         return found + [(c.id, c, None) for c in refresh]
     opens, due = add_years(plan.values["start"], 2), refresh_due(plan)
     if ctx.as_of < opens:
-        missing = Part("refresh", "not-applicable", {"mn": f"Шинэчлэлийг хоёр дахь жил дууссаны дараа, {opens} өдрөөс эхлэн хамтран бүтээнэ.",
-                                                     "en": f"The refresh is co-created after the second year (from {opens})."})
+        missing = Part("refresh", "not-applicable", words("compliance_cocreation.the-refresh-is-co", opens=opens))
     elif ctx.as_of <= due:
-        missing = Part("refresh", "at-risk", {"mn": f"Шинэчлэлийн хамтран бүтээх үйл явцын бичлэг хараахан алга; шинэчилсэн төлөвлөгөөг хамгийн оройтдоо {due} гэхэд хүргүүлэх ёстой.",
-                                              "en": f"No co-creation record for the refresh yet; the refreshed plan is due by {due}."})
+        missing = Part("refresh", "at-risk", words("compliance_cocreation.no-co-creation-record", due=due))
     else:
-        missing = Part("refresh", "not-met", {"mn": f"Шинэчлэлийн хамтран бүтээх үйл явцын бичлэг алга (шинэчилсэн төлөвлөгөөг {due} гэхэд хүргүүлэх ёстой байсан).",
-                                              "en": f"No co-creation record for the refresh (due by {due})."})
+        missing = Part("refresh", "not-met", words("compliance_cocreation.no-co-creation-record-2", due=due))
     return found + [("refresh", None, missing)]
 
 
@@ -67,28 +63,22 @@ def _timeline(ctx: Context, key: str, c: Record, evidence: list) -> Part:
         declared = c.values["timeline_published"]
         evidence.append({"kind": "declared", "file": c.file, "date": declared.isoformat()})
         if declared > deadline:
-            return Part(key, "not-met", {"mn": f"Бичлэгт зааснаар хуваарийг {declared} өдөр нийтэлсэн нь хоцорсон; хамгийн оройтдоо {deadline} гэхэд нийтлэх ёстой байсан.",
-                                         "en": f"The record itself says the timeline was published on {declared}, after {deadline}."}, *where)
+            return Part(key, "not-met", words("compliance_cocreation.the-record-itself-says", deadline=deadline, declared=declared), *where)
         since = ctx.history_start or "—"
-        return Part(key, "unverifiable", {
-            "mn": f"Бичлэгт заасан нийтэлсэн огноо: {declared}; git-ийн түүх эхэлсэн огноо: {since}, тиймээс үүнийг git-ээр нотлох боломжгүй.",
-            "en": f"The record declares publication on {declared}; the git history begins on {since}, so git cannot prove it."}, *where)
+        return Part(key, "unverifiable", words("compliance_cocreation.the-record-declares-publication", declared=declared, since=since), *where)
     if first is None:
         status = "at-risk" if ctx.as_of <= deadline else "not-met"
-        return Part(key, status, {"mn": f"Бүрэн хуваарь (хоёр хэлээр, оролцох аргын хамт) хараахан нийтлэгдээгүй; хамгийн оройтдоо {deadline} гэхэд нийтлэх ёстой.",
-                                  "en": f"No complete timeline (both languages, with how to take part) has been published; it is due by {deadline}."}, *where)
+        return Part(key, status, words("compliance_cocreation.no-complete-timeline-both", deadline=deadline), *where)
     sha, day = first
     evidence.append({"kind": "commit", "sha": sha, "date": day.isoformat(), "file": c.file})
     lead = (start - day).days
-    if lead >= 0:
-        words = {"mn": f"Бүрэн хуваарь анх нийтлэгдсэн огноо: {day} ({sha[:10]}), хамтран бүтээх ажил эхлэхээс {lead} хоногийн өмнө",
-                 "en": f"The complete timeline was first published on {day} ({sha[:10]}), {spell_days(lead, 'en')} before the start"}
-    else:
-        words = {"mn": f"Бүрэн хуваарь анх нийтлэгдсэн огноо: {day} ({sha[:10]}), хамтран бүтээх ажил эхэлснээс {-lead} хоногийн дараа",
-                 "en": f"The complete timeline was first published on {day} ({sha[:10]}), {spell_days(-lead, 'en')} after the start"}
+    when = "before" if lead >= 0 else "after"
+    first_published = per_language(lambda lang: say(f"compliance_cocreation.timeline-published-{when}", lang, day=day, sha=sha[:10],
+                                                    n=abs(lead), lead=spell_days(abs(lead), lang)))
     if day > deadline:
-        return Part(key, "not-met", {"mn": words["mn"] + f"; дор хаяж {NOTICE_DAYS} хоногийн өмнө нийтлэх ёстой.", "en": words["en"] + f"; {NOTICE_DAYS} are needed."}, *where)
-    return Part(key, "met", {"mn": words["mn"] + ".", "en": words["en"] + "."}, *where)
+        return Part(key, "not-met", per_language(lambda lang: say("compliance_cocreation.timeline-late", lang, found=first_published[lang],
+                                                                  needed=NOTICE_DAYS)), *where)
+    return Part(key, "met", per_language(lambda lang: first_published[lang] + "."), *where)
 
 
 def timeline_published_early(ctx: Context) -> Verdict:
@@ -110,8 +100,8 @@ def _outreach(ctx: Context, key: str, c: Record, evidence: list) -> Part:
     where = (c.values["start"], c.values["end"])
     if not events:
         status = "at-risk" if ctx.as_of <= c.values["end"] else "not-met"
-        return Part(key, status, {"mn": "Мэдээлэл түгээх арга хэмжээ бүртгэгдээгүй.", "en": "No outreach event is recorded."}, *where)
-    return Part(key, "met", {"mn": f"{len(events)} мэдээлэл түгээх арга хэмжээ бүртгэгдсэн.", "en": f"{len(events)} outreach event(s) recorded."}, *where)
+        return Part(key, status, words("compliance_cocreation.no-outreach-event-is"), *where)
+    return Part(key, "met", words("compliance_cocreation.len-outreach-event-s", len=len(events)), *where)
 
 
 def outreach_held(ctx: Context) -> Verdict:
@@ -126,10 +116,8 @@ def _channels(ctx: Context, key: str, c: Record, evidence: list) -> Part:
     evidence += [{"kind": "channel", "id": ch.values["id"], "file": ch.file, "opens": ch.values["opens"].isoformat(),
                   "closes": ch.values["closes"].isoformat()} for ch in channels]
     if not channels:
-        return Part(key, "at-risk" if ctx.as_of <= c.values["end"] else "not-met", {"mn": "Тодорхой хугацаанд нээлттэй санал авах суваг алга.",
-                                     "en": "No input channel with a stated open period."})
-    return Part(key, "met", {"mn": f"{len(channels)} санал авах суваг тодорхой хугацаанд нээлттэй байсан.",
-                             "en": f"{len(channels)} channel(s) open for a stated period."})
+        return Part(key, "at-risk" if ctx.as_of <= c.values["end"] else "not-met", words("compliance_cocreation.no-input-channel-with"))
+    return Part(key, "met", words("compliance_cocreation.len-channel-s-open", len=len(channels)))
 
 
 def channel_open(ctx: Context) -> Verdict:
@@ -145,20 +133,16 @@ def _responses(ctx: Context, key: str, c: Record, evidence: list) -> Part:
                   "response_published": i.values["response_published"].isoformat()} for i in inputs]
     if not inputs:  # while co-creation runs, input may still come
         return Part(key, "at-risk" if ctx.as_of <= c.values["end"] else "not-met",
-                    {"mn": "Ирсэн санал бүртгэгдээгүй.", "en": "No input is recorded."})
+                    words("compliance_cocreation.no-input-is-recorded"))
     late = [f"{c.id}/{i.values['id']}" for i in inputs if deadline and i.values["response_published"] > deadline]
     unpublished = [f"{c.id}/{i.values['id']}" for i in inputs if i.values["response_published"] > ctx.as_of]
     if late:
-        return Part(key, "not-met", {"mn": "Төлөвлөгөөг хүргүүлсний дараа нийтэлсэн хариу: " + ", ".join(late),
-                                     "en": "Responses published after submission: " + ", ".join(late)})
+        return Part(key, "not-met", words("compliance_cocreation.responses-late", inputs=", ".join(late)))
     if unpublished:
-        return Part(key, "at-risk", {"mn": "Хариу хараахан нийтлэгдээгүй: " + ", ".join(unpublished),
-                                     "en": "Responses not published yet: " + ", ".join(unpublished)})
+        return Part(key, "at-risk", words("compliance_cocreation.responses-unpublished", inputs=", ".join(unpublished)))
     if deadline is None:
-        return Part(key, "at-risk", {"mn": f"{len(inputs)} саналд хариулсан; шинэчилсэн төлөвлөгөөг хараахан хүргүүлээгүй.",
-                                     "en": f"{len(inputs)} inputs answered; the refreshed plan is not submitted yet."})
-    return Part(key, "met", {"mn": f"Бүх {len(inputs)} саналд хугацаанд нь хариу нийтэлсэн.",
-                             "en": f"All {len(inputs)} inputs answered in time."})
+        return Part(key, "at-risk", words("compliance_cocreation.len-inputs-answered-the", len=len(inputs)))
+    return Part(key, "met", words("compliance_cocreation.all-len-inputs-answered", len=len(inputs)))
 
 
 def responses_before_submission(ctx: Context) -> Verdict:

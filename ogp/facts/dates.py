@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ogp.words import say
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months (negative goes back); a missing day becomes the month's last."""
@@ -98,7 +100,5 @@ def end_of_day(day: dt.date, zone: str | ZoneInfo) -> dt.datetime:
 
 
 def spell_days(days: int, lang: str) -> str:
-    """A count of days in words: "1 day", "183 days"; Mongolian "1 хоног", "183 хоног"."""
-    if lang == "mn":
-        return f"{days} хоног"
-    return f"{days} day" if days == 1 else f"{days} days"
+    """A count of days in words, plural-correct in ``lang``: "1 day", "183 days"; Mongolian "183 хоног"."""
+    return say("dates.days", lang, n=days)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogp.facts.history import HistoryError, run_git
+from ogp.words import say
 
 FORMAT = 1
 ACK_FILE = ".ogp-rewrites"
@@ -256,29 +257,10 @@ def dump_log(entries: list[Entry]) -> str:
     return json.dumps({"format": FORMAT, "entries": items}, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 
-_SENTENCES = {
-    ("en", "missing"): "commit {short}, published {when}, is no longer in the history (missing)",
-    ("en", "not-ancestor"): "commit {short}, published {when}, is no longer an ancestor of {head}: the history was "
-                            "rewritten after it was published",
-    ("en", "not-first-parent"): "commit {short}, published {when}, is no longer on the first-parent line of {head}: "
-                                "a merge moved the published branch aside (a \"foxtrot\" merge), so its dates no longer "
-                                "say when changes were published",
-    ("en", "ack"): "; acknowledged in {file}: {reason}",
-    ("mn", "missing"): "{when} цагт нийтлэгдсэн {short} commit түүхэнд байхгүй болжээ (олдохгүй байна)",
-    ("mn", "not-ancestor"): "{when} цагт нийтлэгдсэн {short} commit {head} commit-ийн өвөг байхаа больжээ: нийтлэгдсэний "
-                            "дараа түүхийг дахин бичсэн байна",
-    ("mn", "not-first-parent"): "{when} цагт нийтлэгдсэн {short} commit {head} commit-ийн үндсэн (first-parent) шугамд байхаа "
-                                "больжээ: нийтлэгдсэн салбарыг нэгтгэлээр хажуу тийш шилжүүлсэн (\"foxtrot\" нэгтгэл) "
-                                "тул огноо нь өөрчлөлт хэзээ нийтлэгдсэнийг харуулахаа болисон",
-    ("mn", "ack"): "; {file} файлд хүлээн зөвшөөрсөн шалтгаан: {reason}",
-}
-
-
 def describe(rewrite: Rewrite, lang: str, head: str = "HEAD") -> str:
-    """One sentence about ``rewrite`` in ``lang`` (``mn``, else English), with its acknowledgement if any."""
-    lang = "mn" if lang == "mn" else "en"
+    """One sentence about ``rewrite`` in ``lang``, with its acknowledgement if any."""
     when = rewrite.deployed_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    text = _SENTENCES[lang, rewrite.reason].format(short=rewrite.commit[:10], when=when, head=head)
+    text = say(f"publications.{rewrite.reason}", lang, short=rewrite.commit[:10], when=when, head=head)
     if rewrite.acknowledged is not None:
-        text += _SENTENCES[lang, "ack"].format(file=ACK_FILE, reason=rewrite.acknowledged)
+        text += say("publications.ack", lang, file=ACK_FILE, reason=rewrite.acknowledged)
     return text

@@ -17,6 +17,7 @@ from ogp.facts.compliance import (
 from ogp.facts.compliance_cocreation import channel_open, cocreation_end, outreach_held, outreach_ids, responses_before_submission, timeline_published_early
 from ogp.facts.dates import spell_days
 from ogp.facts.model import Model, next_plan_due, refresh_due
+from ogp.words import per_language, say, words
 
 # Deadlines that ask for something to be done (an overdue one is a miss); a plan's end only informs.
 ACTIONS = ("next-plan-due", "refresh-due")
@@ -63,17 +64,16 @@ def _deadline_words(kind: str, day: dt.date, days: int, done: dt.date | None) ->
     """A deadline's status and its state in words, in both languages."""
     if kind not in ACTIONS:
         passed = days < 0
-        return "info", {"mn": f"{-days} хоногийн өмнө" if passed else f"{spell_days(days, 'mn')} үлдсэн",
-                        "en": f"{spell_days(-days, 'en')} ago" if passed else f"in {spell_days(days, 'en')}"}
+        return "info", per_language(lambda lang: say("report.days-ago" if passed else "report.in-days", lang, n=abs(days), days=spell_days(abs(days), lang)))
     if done is not None and done > day:
         late = (done - day).days
-        return "not-met", {"mn": f"{spell_days(late, 'mn')} хоцорч хүргүүлсэн ({done})", "en": f"submitted {spell_days(late, 'en')} late, on {done}"}
+        return "not-met", per_language(lambda lang: say("report.submitted-late", lang, days=spell_days(late, lang), done=done))
     if done is not None:
-        return "met", {"mn": f"хүргүүлсэн ({done})", "en": f"submitted on {done}"}
+        return "met", words("report.submitted-on-done", done=done)
     if days < 0:
-        return "not-met", {"mn": f"хугацаа {spell_days(-days, 'mn')} хэтэрсэн", "en": f"overdue by {spell_days(-days, 'en')}"}
+        return "not-met", per_language(lambda lang: say("report.overdue-by", lang, days=spell_days(-days, lang)))
     status = "at-risk" if days <= WARN_DAYS else "upcoming"
-    return status, {"mn": f"{spell_days(days, 'mn')} үлдсэн", "en": f"due in {spell_days(days, 'en')}"}
+    return status, per_language(lambda lang: say("report.due-in", lang, days=spell_days(days, lang)))
 
 
 def deadlines(model: Model, only: str | None = None) -> list[dict]:
@@ -96,11 +96,11 @@ def deadlines(model: Model, only: str | None = None) -> list[dict]:
             items.append(("refresh-due", refresh_due(plan), plan.values.get("refresh_submitted")))
         for kind, day, done in items:
             days = (day - model.today).days
-            status, words = _deadline_words(kind, day, days, done)
+            status, state = _deadline_words(kind, day, days, done)
             if status != "not-met" and days < -366:
                 continue
             out.append({"plan": plan.id, "kind": kind, "date": day.isoformat(), "days_left": days, "status": status,
-                        "state": words, "warning": status in ("not-met", "at-risk")})
+                        "state": dict(state), "warning": status in ("not-met", "at-risk")})
     return out
 
 

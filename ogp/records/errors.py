@@ -3,7 +3,7 @@
 Every problem the tool reports is a :class:`Problem`: where it is (file, line,
 column, field), what it is (a ``code`` from :data:`CATALOGUE`) and the values
 its message needs. The catalogue holds, per code, a title, a message template
-and a hint, each in Mongolian and English, so the same problem reads the same
+and a hint, in each language (``ogp/words/<lang>.yml``), so the same problem reads the same
 from the build, from ``ogp`` commands and in tests (which compare tuples of
 ``(file, line, field, code)`` rather than sentences).
 """
@@ -12,17 +12,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from pathlib import Path
 from typing import Mapping
 
-import yaml
-
-LANGUAGES = ("mn", "en")
+from ogp.words import has, keys, language, languages, say, shipped, words
 
 
 @dataclass(frozen=True)
 class ErrorType:
-    """A catalogue entry: texts keyed by language code ("mn", "en")."""
+    """A catalogue entry: its title, message and hint, each ``{lang: text}`` (``ogp/words/<lang>.yml``)."""
 
     code: str
     title: Mapping[str, str]
@@ -31,24 +28,18 @@ class ErrorType:
 
 
 def _load_catalogue() -> dict[str, ErrorType]:
-    """Read ``messages.yaml`` (our own file, beside this module)."""
-    path = Path(__file__).with_name("messages.yaml")
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return {code: ErrorType(code, e["title"], e["message"], e["hint"]) for code, e in raw.items()}
+    """Every code of the ``errors`` section of the word catalogue."""
+    codes = sorted({key.split(".")[1] for key in keys() if key.startswith("errors.")})
+    return {code: ErrorType(code, *(words(f"errors.{code}.{part}") for part in ("title", "message", "hint"))) for code in codes}
 
 
 # Codes are stable identifiers: tests, golden files and CI annotations use them.
 CATALOGUE: dict[str, ErrorType] = _load_catalogue()
 
-_LANGUAGE_NAMES = {
-    "mn": {"mn": "монгол", "en": "Mongolian"},
-    "en": {"mn": "англи", "en": "English"},
-}
-
 
 def language_name(code: str, in_lang: str) -> str:
-    """Name of language ``code`` written in language ``in_lang``."""
-    return _LANGUAGE_NAMES[code][in_lang]
+    """Name of language ``code`` written in language ``in_lang`` (its own name when the catalogue has none)."""
+    return say(f"languages.{code}", in_lang) if has(f"languages.{code}") else language(code)["name"]
 
 
 def message_language(environ: Mapping[str, str] | None = None) -> str:
@@ -59,12 +50,14 @@ def message_language(environ: Mapping[str, str] | None = None) -> str:
     """
     env = os.environ if environ is None else environ
     wanted = env.get("OGP_LANG", "").strip().lower()
-    if wanted in LANGUAGES:
+    known = {*languages(), *shipped()}
+    if wanted in known:
         return wanted
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value:
-            return "mn" if value.lower().startswith("mn") else "en"
+            code = value.lower().replace("-", "_").split("_")[0].split(".")[0]
+            return code if code in known else "en"
     return "en"
 
 
@@ -122,10 +115,7 @@ def format_problems(problems: list[Problem], lang: str) -> str:
     """All problems as text, one block each, followed by a count line."""
     blocks = [p.format_text(lang) for p in problems]
     count = len(problems)
-    summary = (
-        f"Нийт {count} алдаа олдлоо." if lang == "mn" else f"{count} problem{'s' if count != 1 else ''} found."
-    )
-    return "\n".join(blocks + [summary])
+    return "\n".join(blocks + [say("problems.count", lang, n=count)])
 
 
 def _escape_data(text: str) -> str:

@@ -14,6 +14,7 @@ from ogp.records.errors import Problem
 from ogp.records.load import Record, suggestion
 from ogp.records.partial import parse_partial
 from ogp.records.schema import RecordSchema
+from ogp.words import words
 
 _SCALAR_TYPES = {"string", "date", "integer", "boolean", "number"}
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
@@ -71,7 +72,7 @@ def _shape_problem(record: Record, name: str, spec: dict, value, nested: bool) -
                 if not isinstance(item, str):
                     line, col = record.doc.where(record.base + (name, i))
                     return Problem("bad-item", record.file, line, col, name,
-                                   {"expected": {"mn": "энгийн текст (id)", "en": "plain text (an id)"}})
+                                   {"expected": words("fieldcheck.expected")})
         elif isinstance(value, dict):
             return record.problem("not-a-list", name)
     return None
@@ -185,10 +186,7 @@ def _map_error(record, schema, field_name, error_type, note, cell) -> Problem | 
                               description=schema.describe(field_name))
     if constraint in ("minimum", "maximum"):
         low, high = constraints.get("minimum"), constraints.get("maximum")
-        bounds = {
-            "mn": f"{low}–{high}" if high is not None else f"{low}-аас багагүй",
-            "en": f"between {low} and {high}" if high is not None else f"at least {low}",
-        }
+        bounds = words("fieldcheck.between", low=low, high=high) if high is not None else words("fieldcheck.at-least", low=low)
         return record.problem("out-of-range", field_name, value=shown, bounds=bounds)
     return record.problem("bad-type", field_name)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from ogp.records.errors import Problem
 from ogp.records.schema import FOLDERS, RecordSchema, load_schemas
 from ogp.records.yamlload import Document, load_yaml
+from ogp.words import words
 
-MINUTES_LANGS = ("mn", "en")
 # Files an editor may keep in data/ that are not records.
 IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
 # From this many record files on, two processes read them (see _read_all).
@@ -71,7 +71,7 @@ class Dataset:
     unreadable: dict[str, set[str]] = field(default_factory=dict)
 
 
-def suggestion(word: str, choices, lang_texts=("`{}` гэж бичих гэсэн үү? ", "Did you mean `{}`? ")) -> dict:
+def suggestion(word: str, choices, phrase: str = "load.did-you-mean") -> dict:
     """A per-language "did you mean" phrase for the closest choice, or empty strings."""
     choices = list(choices)
     lowered = {c.lower(): c for c in choices}
@@ -84,8 +84,8 @@ def suggestion(word: str, choices, lang_texts=("`{}` гэж бичих гэсэ�
         close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
         best = close[0] if close else None
     if best is None:
-        return {"mn": "", "en": ""}
-    return {"mn": lang_texts[0].format(best), "en": lang_texts[1].format(best)}
+        return words("load.no-suggestion")
+    return words(phrase, best=best)
 
 
 def _data_files(root: Path) -> list[str]:
@@ -193,7 +193,7 @@ def _make_record(kind, shown, doc, base, raw, parent, schemas, records, problems
                 record.bad_fields.add(close[0])  # "numbr" explains the missing "number"
             if not hint["en"]:
                 names = ", ".join(schema.fields)
-                hint = {"mn": f"Боломжит талбарууд: {names}.", "en": f"Fields it can have: {names}."}
+                hint = words("load.hint", names=names)
             problems.append(record.problem("unknown-field", key, record=schema.title, suggestion=hint))
     for list_field, child_kind in schema.nested.items():
         items = raw.get(list_field)
@@ -207,5 +207,5 @@ def _make_record(kind, shown, doc, base, raw, parent, schemas, records, problems
             else:
                 line, col = doc.where(base + (list_field, index))
                 problems.append(Problem("bad-item", shown, line, col, list_field, {
-                    "expected": {"mn": "`нэр: утга` талбаруудтай бүлэг", "en": "a group of `name: value` fields"}}))
+                    "expected": words("load.expected")}))
     return record

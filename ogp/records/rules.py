@@ -14,17 +14,18 @@ from ogp.records.evidence_files import content_problem, path_problem
 from ogp.records.load import Dataset, Record, suggestion
 from ogp.records.schema import FOLDERS, load_schemas
 from ogp.records.templates import earlier, template_problems
+from ogp.words import languages, words
 
 # What a reference field points at: (record type, field) -> target type, as the schemas declare it.
 REFERENCES = {(kind, name): target for kind, schema in load_schemas().items()
               for name, target in schema.references.items()}
 KIND_NAMES = {
-    "plan": {"mn": "төлөвлөгөө", "en": "plan"},
-    "evidence": {"mn": "нотлох баримт", "en": "evidence"},
-    "organisation": {"mn": "байгууллага", "en": "organisation"},
-    "meeting": {"mn": "уулзалт", "en": "meeting"},
-    "commitment": {"mn": "үүрэг амлалт", "en": "commitment"},
-    "milestone": {"mn": "үе шат", "en": "milestone"},
+    "plan": words("rules.plan"),
+    "evidence": words("rules.evidence"),
+    "organisation": words("rules.organisation"),
+    "meeting": words("rules.meeting"),
+    "commitment": words("rules.commitment"),
+    "milestone": words("rules.milestone"),
 }
 
 
@@ -249,7 +250,7 @@ def _input(record, index, data, today):
     if channel and channel not in channels:
         line, col = record.where("channel")
         problems.append(Problem("unknown-reference", record.file, line, col, "channel", {
-            "value": channel, "kind": {"mn": "санал авах суваг", "en": "channel"}, "place": "channels:",
+            "value": channel, "kind": words("rules.kind"), "place": "channels:",
             "suggestion": suggestion(channel, [c for c in channels if c])}))
     return problems
 
@@ -269,8 +270,8 @@ def _minutes(data: Dataset, index) -> list[Problem]:
             if meeting_id not in meetings:
                 problems.append(Problem("orphan-minutes", shown, params={"expected": f"data/meetings/{meeting_id}.yml"}))
                 continue
-            other = "en" if lang == "mn" else "mn"
-            if other not in by_lang:
-                missing = shown[: -len(".xx.md")] + f".{other}.md"
-                problems.append(Problem("missing-minutes", shown, params={"present": shown, "missing": missing}))
+            for other in languages():
+                if other not in by_lang:
+                    missing = shown[: -len(f".{lang}.md")] + f".{other}.md"
+                    problems.append(Problem("missing-minutes", shown, params={"present": shown, "missing": missing}))
     return problems

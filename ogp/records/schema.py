@@ -8,12 +8,14 @@ the hints of error messages.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from ogp.records.partial import PATTERN as PARTIAL_PATTERN
+from ogp.words import languages
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 
@@ -65,9 +67,25 @@ class RecordSchema:
         return descriptor
 
     def describe(self, field_name: str) -> dict:
-        """A field's description as ``{"mn": ..., "en": ...}``."""
-        f = self.fields[field_name]
-        return {"mn": f.get("description_mn", ""), "en": f.get("description", "")}
+        """A field's description in every language (``description_<lang>``; English is ``description``)."""
+        return SchemaText(self.fields[field_name], "description")
+
+
+class SchemaText(Mapping):
+    """A schema's text in every language: ``<key>_<lang>``, and English (the fallback) under ``<key>``."""
+
+    def __init__(self, raw: dict, key: str, default: str = ""):
+        self.raw, self.key, self.default = raw, key, default
+
+    def __getitem__(self, lang: str) -> str:
+        english = self.raw.get(self.key, self.default)
+        return english if lang == "en" else self.raw.get(f"{self.key}_{lang}", english)
+
+    def __iter__(self):
+        return iter(languages())
+
+    def __len__(self) -> int:
+        return len(languages())
 
 
 def frictionless_field(spec: dict) -> dict:
@@ -88,8 +106,8 @@ def load_schemas() -> dict[str, RecordSchema]:
         name = raw["name"]
         schemas[name] = RecordSchema(
             name=name,
-            title={"mn": raw.get("title_mn", name), "en": raw.get("title", name)},
-            description={"mn": raw.get("description_mn", ""), "en": raw.get("description", "")},
+            title=SchemaText(raw, "title", name),
+            description=SchemaText(raw, "description"),
             path=raw.get("path", ""),
             fields={f["name"]: f for f in raw["fields"]},
             primary_key=tuple(raw.get("primaryKey", ())),

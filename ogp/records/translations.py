@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ogp.records.errors import Problem, language_name
+from ogp.words import per_language
 
 PAGE_SUFFIXES = (".md",)
 
@@ -71,7 +72,7 @@ def check_translations(docs_dir: Path, languages: list[str], root: Path | None =
                     params={
                         "present": shown(source),
                         "missing": shown(missing),
-                        "missing_lang": {"mn": language_name(lang, "mn"), "en": language_name(lang, "en")},
+                        "missing_lang": per_language(lambda in_lang, lang=lang: language_name(lang, in_lang)),
                     },
                 )
             )

@@ -9,29 +9,28 @@ from ogp.render.charts import bar_chart
 from ogp.render.labels import label
 from ogp.render.pages import v
 from ogp.render.texts import t
+from ogp.words import words
 
 MARKER = "<!-- ogp:dashboard -->"
 STATUS_ORDER = ["completed", "in-progress", "delayed", "not-completed", "not-started", "cancelled"]
 LIST_LIMIT = 10  # milestones due soon and overdue shown on the home page; the plan's page lists them all
 
 _D = {
-    "title": {"mn": "Одоогийн төлөвлөгөө", "en": "The current plan"},
-    "latest": {"mn": "Хамгийн сүүлийн төлөвлөгөө", "en": "The latest plan"},
-    "none_running": {"mn": "Одоогоор хэрэгжиж буй төлөвлөгөө алга. Доорх нь хамгийн сүүлд хэрэгжсэн төлөвлөгөө.",
-                     "en": "No plan is running now. Below is the latest plan, which has ended."},
-    "not_completed": {"mn": "Төлөвлөгөөний хугацаанд биелээгүй үе шатууд", "en": "Milestones not completed by the end of the plan"},
-    "shown": {"mn": "Нийт {total} үе шатын эхний {shown} нь; бүгдийг {link} дээр үзнэ үү.",
-              "en": "The first {shown} of {total}; all are on {link}."},
-    "plan_page": {"mn": "төлөвлөгөөний хуудас", "en": "the plan's page"},
-    "by_status": {"mn": "Үүрэг амлалт төлөвөөр", "en": "Commitments by status"},
-    "chart_desc": {"mn": "Үүрэг амлалтын тоо, төлөв тус бүрээр", "en": "Number of commitments in each status"},
-    "done": {"mn": "Биелсэн үе шат", "en": "Milestones completed"},
-    "of": {"mn": "-аас", "en": "of"},
-    "due_soon": {"mn": "Ойрын 90 хоногт дуусах үе шатууд", "en": "Milestones due in the next 90 days"},
-    "overdue": {"mn": "Хугацаа хэтэрсэн үе шатууд", "en": "Overdue milestones"},
-    "latest_meetings": {"mn": "Сүүлийн хурал, уулзалтууд", "en": "Latest meetings"},
-    "count": {"mn": "Тоо", "en": "Number"},
-    "all_plans": {"mn": "Бүх төлөвлөгөө", "en": "All plans"},
+    "title": words("dashboard.title"),
+    "latest": words("dashboard.latest"),
+    "none_running": words("dashboard.none_running"),
+    "not_completed": words("dashboard.not_completed"),
+    "shown": words("dashboard.shown"),
+    "plan_page": words("dashboard.plan_page"),
+    "by_status": words("dashboard.by_status"),
+    "chart_desc": words("dashboard.chart_desc"),
+    "done": words("dashboard.done"),
+    "of": words("dashboard.of"),
+    "due_soon": words("dashboard.due_soon"),
+    "overdue": words("dashboard.overdue"),
+    "latest_meetings": words("dashboard.latest_meetings"),
+    "count": words("dashboard.count"),
+    "all_plans": words("dashboard.all_plans"),
 }
 
 

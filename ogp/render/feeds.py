@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from ogp.records.load import Dataset
 from ogp.records.rules import milestone_key
+from ogp.words import languages, path_prefix, per_language, say, words
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -20,51 +21,44 @@ UB_OFFSET = "+08:00"
 UID_DOMAIN = "ogp-repository"
 PRODID = "-//OGP repository//ogp//EN"
 
-FEED_TITLE = {
-    "mn": "Нээлттэй Засгийн Түншлэл — Монгол Улс: шинэчлэлүүд",
-    "en": "Open Government Partnership — Mongolia: updates",
-}
-CALENDAR_NAME = {
-    "mn": "Нээлттэй Засгийн Түншлэл — Монгол Улс: хуанли",
-    "en": "Open Government Partnership — Mongolia: calendar",
-}
-AUTHOR = {"mn": "Нээлттэй Засгийн Түншлэл — Монгол Улс", "en": "Open Government Partnership — Mongolia"}
+FEED_TITLE = words("feeds.feed_title")
+CALENDAR_NAME = words("feeds.calendar_name")
+AUTHOR = words("feeds.author")
 
 MEETING_TYPES = {
-    "forum": {"mn": "Үндэсний зөвлөлийн хуралдаан", "en": "meeting of the National Council (the forum)"},
-    "civil-society": {"mn": "Иргэний нийгэмтэй хийсэн уулзалт", "en": "meeting with civil society"},
-    "outreach": {"mn": "Мэдээлэл түгээх арга хэмжээ", "en": "outreach event"},
-    "consultation": {"mn": "Олон нийтийн зөвлөлдөх уулзалт", "en": "public consultation"},
-    "working-group": {"mn": "Ажлын хэсгийн хурал", "en": "working group meeting"},
-    "other": {"mn": "Хурал", "en": "meeting"},
+    "forum": words("feeds.forum"),
+    "civil-society": words("feeds.civil-society"),
+    "outreach": words("feeds.outreach"),
+    "consultation": words("feeds.consultation"),
+    "working-group": words("feeds.working-group"),
+    "other": words("feeds.other"),
 }
 MEETING_FORMATS = {
-    "online": {"mn": "цахимаар", "en": "online"},
-    "in-person": {"mn": "биечлэн", "en": "in person"},
-    "hybrid": {"mn": "цахим болон биечлэн хосолсон хэлбэрээр", "en": "both online and in person"},
+    "online": words("feeds.online"),
+    "in-person": words("feeds.in-person"),
+    "hybrid": words("feeds.hybrid"),
 }
 EVIDENCE_KINDS = {
-    "plan": {"mn": "үйл ажиллагааны төлөвлөгөө", "en": "action plan"},
-    "minutes": {"mn": "хурлын тэмдэглэл", "en": "minutes"},
-    "report": {"mn": "тайлан", "en": "report"},
-    "photo": {"mn": "гэрэл зураг", "en": "photo"},
-    "dataset": {"mn": "өгөгдлийн багц", "en": "dataset"},
-    "letter": {"mn": "албан бичиг", "en": "letter"},
-    "order": {"mn": "тушаал", "en": "order"},
-    "presentation": {"mn": "танилцуулга", "en": "presentation"},
-    "video": {"mn": "видео бичлэг", "en": "video"},
-    "webpage": {"mn": "цахим хуудас", "en": "web page"},
-    "forum-rules": {"mn": "Үндэсний зөвлөлийн дүрэм, журам", "en": "forum rules"},
-    "other": {"mn": "баримт бичиг", "en": "document"},
+    "plan": words("feeds.plan"),
+    "minutes": words("feeds.minutes"),
+    "report": words("feeds.report"),
+    "photo": words("feeds.photo"),
+    "dataset": words("feeds.dataset"),
+    "letter": words("feeds.letter"),
+    "order": words("feeds.order"),
+    "presentation": words("feeds.presentation"),
+    "video": words("feeds.video"),
+    "webpage": words("feeds.webpage"),
+    "forum-rules": words("feeds.forum-rules"),
+    "other": words("feeds.other-2"),
 }
 MILESTONE_STATUS = {
-    "not-started": {"mn": "эхлээгүй", "en": "not started"},
-    "in-progress": {"mn": "хэрэгжиж байгаа", "en": "in progress"},
-    "completed": {"mn": "биелсэн", "en": "completed"},
-    "delayed": {"mn": "хугацаа хоцорсон", "en": "delayed"},
-    "cancelled": {"mn": "цуцалсан", "en": "cancelled"},
+    "not-started": words("feeds.not-started"),
+    "in-progress": words("feeds.in-progress"),
+    "completed": words("feeds.completed"),
+    "delayed": words("feeds.delayed"),
+    "cancelled": words("feeds.cancelled"),
 }
-_NOTHING = {"mn": "", "en": ""}
 # Characters XML 1.0 cannot carry at all, not even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Control characters an iCalendar TEXT value may not hold (tab is allowed; newlines are escaped).
@@ -72,21 +66,21 @@ _NOT_ICAL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _pair(values: dict, name: str) -> dict:
-    return {"mn": values.get(f"{name}_mn") or "", "en": values.get(f"{name}_en") or ""}
+    return {lang: values.get(f"{name}_{lang}") or "" for lang in languages()}
 
 
 def _base(site_url: str, lang: str) -> str:
     """The address of the site in ``lang``, ending in a slash."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + "en/" if lang == "en" else base
+    return base + path_prefix(lang)
 
 
 def _meeting_summary(values: dict) -> dict:
     kind = MEETING_TYPES.get(values.get("type"), MEETING_TYPES["other"])
     how = MEETING_FORMATS.get(values.get("format"))
     if how is None:
-        return {"mn": f"{kind['mn']}.", "en": f"A {kind['en']}."}
-    return {"mn": f"{kind['mn']} {how['mn']} болсон.", "en": f"The {kind['en']} was held {how['en']}."}
+        return per_language(lambda lang: say("feeds.meeting-summary", lang, kind=kind[lang]))
+    return per_language(lambda lang: say("feeds.meeting-summary-format", lang, kind=kind[lang], format=how[lang]))
 
 
 def feed_entries(data: Dataset, evidence_home: dict[str, str] | None = None) -> list[dict]:
@@ -106,16 +100,15 @@ def feed_entries(data: Dataset, evidence_home: dict[str, str] | None = None) -> 
         v = record.values
         kind = EVIDENCE_KINDS.get(v.get("kind"), EVIDENCE_KINDS["other"])
         entries.append({"id": f"evidence:{v['id']}", "date": v["date"], "title": _pair(v, "title"),
-                        "summary": {"mn": f"Шинэ нотлох баримт: {kind['mn']}.", "en": f"New evidence: {kind['en']}."},
+                        "summary": per_language(lambda lang, kind=kind: say("feeds.new-evidence", lang, kind=kind[lang])),
                         "path": f"evidence/{evidence_home[v['id']]}/#{v['id']}" if evidence_home and v["id"] in evidence_home
                         else "evidence/"})
     for record in data.records.get("milestone", []):
         v, commitment = record.values, record.parent.values
         if v.get("status") != "completed" or not v.get("completed"):
             continue  # only a completion is news; its date is required by the rules
-        title = {lang: f"{commitment[f'title_{lang}']}: {v[f'title_{lang}']}" for lang in ("mn", "en")}
-        summary = {"mn": f"{commitment['id']} үүрэг амлалтын {v['id']} хүрэх үе шат биелсэн.",
-                   "en": f"Milestone {v['id']} of commitment {commitment['id']} was completed."}
+        title = {lang: f"{commitment[f'title_{lang}']}: {v[f'title_{lang}']}" for lang in languages()}
+        summary = words("feeds.summary", id=commitment['id'], id2=v['id'])
         entries.append({"id": f"milestone:{milestone_key(record)}", "date": v["completed"], "title": title,
                         "summary": summary, "path": f"commitments/{commitment['id']}/"})
     entries.sort(key=lambda e: e["id"])  # ties on a date keep one fixed order
@@ -200,9 +193,8 @@ def _events(data: Dataset, lang: str, base: str) -> list[dict]:
         v, commitment = record.values, record.parent.values
         if not v.get("due"):  # an earlier template's milestone without a date: nothing to put in a calendar
             continue
-        status = MILESTONE_STATUS.get(v.get("status"), _NOTHING)[lang]
-        description = {"mn": f"Хүрэх үе шатыг дуусгах хугацаа. Явц: {status}.",
-                       "en": f"Milestone due date. Status: {status}."}[lang]
+        status = MILESTONE_STATUS[v["status"]][lang] if v.get("status") in MILESTONE_STATUS else ""
+        description = words("feeds.milestone-due-date-status", status=status)[lang]
         events.append({"uid": milestone_key(record), "date": v["due"], "url": f"{base}commitments/{commitment['id']}/",
                        "summary": f"{commitment[f'title_{lang}']}: {v[f'title_{lang}']}", "description": description})
     for record in data.records.get("meeting", []):

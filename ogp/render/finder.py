@@ -20,31 +20,30 @@ from ogp.facts.model import Model, commitment_status
 from ogp.records.rules import milestone_key
 from ogp.render.labels import label
 from ogp.render.pages import v
+from ogp.words import languages, words
 
 # lunr.js 2.3.9 as MkDocs ships it: served from the site, no CDN, no Node toolchain.
 
 _F = {
-    "title": {"mn": "Хайлт ба шүүлтүүр", "en": "Finder"},
-    "intro": {"mn": "Үүрэг амлалт, хүрэх үе шат, хурал, нотлох баримтыг үгээр хайж, төлөвлөгөө, төрөл, он, хэл, төлөвөөр шүүнэ. Хайлтын хаягийг бусадтай хуваалцаж болно.",
-              "en": "Find commitments, milestones, meetings and evidence by words, and filter them by plan, kind, year, language and status. The address of a search can be shared."},
-    "needs_js": {"mn": "Хайлт ажиллахад JavaScript хэрэгтэй. JavaScript-гүйгээр [төлөвлөгөө](plans/index.md), [хурал](meetings/index.md), [нотлох баримтын](evidence/index.md) жагсаалтаас үзнэ үү.",
-                 "en": "The finder needs JavaScript. Without it, browse the lists of [plans](plans/index.md), [meetings](meetings/index.md) and [evidence](evidence/index.md)."},
+    "title": words("finder.title"),
+    "intro": words("finder.intro"),
+    "needs_js": words("finder.needs_js"),
 }
 UI = {
-    "query": {"mn": "Хайх үг", "en": "Words to find"},
-    "plan": {"mn": "Төлөвлөгөө", "en": "Plan"},
-    "commitment": {"mn": "Үүрэг амлалт", "en": "Commitment"},
-    "kind": {"mn": "Төрөл", "en": "Kind"},
-    "year": {"mn": "Он", "en": "Year"},
-    "language": {"mn": "Хэл", "en": "Language"},
-    "status": {"mn": "Төлөв", "en": "Status"},
-    "all": {"mn": "Бүгд", "en": "All"},
-    "count": {"mn": "# үр дүн", "en": "# results"},
-    "form": {"mn": "Баримтын сангаас хайх", "en": "Search the repository"},
-    "type_commitment": {"mn": "Үүрэг амлалт", "en": "Commitment"},
-    "type_milestone": {"mn": "Хүрэх үе шат", "en": "Milestone"},
-    "type_meeting": {"mn": "Хурал, уулзалт", "en": "Meeting"},
-    "type_evidence": {"mn": "Нотлох баримт", "en": "Evidence"},
+    "query": words("finder.query"),
+    "plan": words("finder.plan"),
+    "commitment": words("finder.commitment"),
+    "kind": words("finder.kind"),
+    "year": words("finder.year"),
+    "language": words("finder.language"),
+    "status": words("finder.status"),
+    "all": words("finder.all"),
+    "count": words("finder.count"),
+    "form": words("finder.form"),
+    "type_commitment": words("finder.type_commitment"),
+    "type_milestone": words("finder.type_milestone"),
+    "type_meeting": words("finder.type_meeting"),
+    "type_evidence": words("finder.type_evidence"),
 }
 
 
@@ -123,4 +122,4 @@ def finder_pages() -> dict[str, str]:
     """``finder.<lang>.md``: the page the script fills; without JavaScript it points to the lists."""
     return {f"finder.{lang}.md": "\n".join([f"# {_F['title'][lang]}", "", _F["intro"][lang], "",
                                             '<div id="ogp-finder"></div>', "", _F["needs_js"][lang], "{: .ogp-needs-js }", ""])
-            for lang in ("mn", "en")}
+            for lang in languages()}

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ogp.facts.history import load_chain, run_git
 from ogp.facts.versions import blob_ids, commit_facts
+from ogp.words import say as say_text
+from ogp.words import words
 
 
 class PackError(Exception):
@@ -32,24 +34,23 @@ class Mismatch:
 
     def describe(self, lang: str) -> str:
         """The mismatch in one line of ``lang`` (fixed words translated, hashes and texts as they are)."""
-        def say(value: str) -> str:
-            return WORDS.get(value, {}).get(lang, value)
+        def fixed(value: str) -> str:
+            return WORDS[value][lang] if value in WORDS else value
 
-        if lang == "mn":
-            return f"{say(self.what)} {self.item}: багцад «{say(self.claimed)}», репозиторт «{say(self.found)}»"
-        return f"{say(self.what)} {self.item}: the pack says {say(self.claimed)!r}, the repository says {say(self.found)!r}"
+        return say_text("irmpack_verify.mismatch", lang, what=fixed(self.what), item=self.item,
+                        claimed=fixed(self.claimed), found=fixed(self.found))
 
 
 # Fixed words of mismatches; anything else (hashes, paths, authors) is shown as it is.
 WORDS = {
-    "head": {"mn": "дүгнэсэн commit", "en": "head"}, "file": {"mn": "файл", "en": "file"},
-    "content": {"mn": "агуулга", "en": "content"}, "update": {"mn": "шинэчлэл", "en": "update"},
-    "verdict": {"mn": "дүгнэлт", "en": "verdict"}, "records": {"mn": "бичлэг", "en": "records"},
-    "present": {"mn": "байгаа", "en": "present"}, "missing": {"mn": "алга", "en": "missing"},
-    "on-chain": {"mn": "HEAD-ийн first-parent түүхэнд байгаа", "en": "on the first-parent history of HEAD"},
-    "off-chain": {"mn": "түүнд алга", "en": "not on it"},
-    "in-pack": {"mn": "багцад байгаа", "en": "in the pack"}, "not-in-pack": {"mn": "багцад алга", "en": "missing from the pack"},
-    "valid": {"mn": "зөв", "en": "valid"}, "invalid": {"mn": "алдаатай", "en": "with problems"},
+    "head": words("irmpack_verify.head"), "file": words("irmpack_verify.file"),
+    "content": words("irmpack_verify.content"), "update": words("irmpack_verify.update"),
+    "verdict": words("irmpack_verify.verdict"), "records": words("irmpack_verify.records"),
+    "present": words("irmpack_verify.present"), "missing": words("irmpack_verify.missing"),
+    "on-chain": words("irmpack_verify.on-chain"),
+    "off-chain": words("irmpack_verify.off-chain"),
+    "in-pack": words("irmpack_verify.in-pack"), "not-in-pack": words("irmpack_verify.not-in-pack"),
+    "valid": words("irmpack_verify.valid"), "invalid": words("irmpack_verify.invalid"),
 }
 
 

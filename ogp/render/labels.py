@@ -1,10 +1,7 @@
-"""Words for coded values (statuses, kinds, types...) in both languages, from ``labels.yaml``."""
+"""Words for coded values (statuses, kinds, types...): the ``labels`` section of the word catalogue."""
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
-import yaml
+from ogp.words import has, say
 
 # Which label group names the values of which schema field (tests/test_labels.py: every enum field is
 # here and every value has words in both languages).
@@ -29,21 +26,13 @@ FIELD_GROUPS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def _labels() -> dict:
-    text = Path(__file__).with_name("labels.yaml").read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return {group: {str(k): v for k, v in values.items()} for group, values in raw.items()}
-
-
 def label(group: str, value, lang: str) -> str:
     """The word for ``value`` of ``group`` in ``lang``; the value itself when there is none."""
     if value is None:
         return ""
-    entry = _labels().get(group, {}).get(str(value))
-    return entry[lang] if entry else str(value)
+    return say(f"labels.{group}.{value}", lang) if has_label(group, value) else str(value)
 
 
 def has_label(group: str, value) -> bool:
-    """True when ``labels.yaml`` has words for this value."""
-    return str(value) in _labels().get(group, {})
+    """True when the catalogue has words for this value (``labels.<group>.<value>``)."""
+    return has(f"labels.{group}.{value}")

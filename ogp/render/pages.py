@@ -12,8 +12,8 @@ from ogp.records.rules import milestone_key
 from ogp.render import md
 from ogp.render.labels import label
 from ogp.render.texts import t
+from ogp.words import languages
 
-LANGS = ("mn", "en")
 FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]
 
 
@@ -66,7 +66,7 @@ def plan_pages(model: Model) -> dict[str, str]:
     """The list of plans and a page per plan."""
     pages = {}
     plans = sorted(model.plans.values(), key=lambda p: p.values["start"], reverse=True)
-    for lang in LANGS:
+    for lang in languages():
         rows = [[md.link(md.text(v(p, "title", lang)), f"{p.id}.md"),
                  f"{md.date(p.values['start'], lang)} – {md.date(p.values['end'], lang)}",
                  label("length_years", p.values["length_years"], lang),
@@ -126,7 +126,7 @@ def commitment_pages(model: Model, updated: dict[str, str], history: dict[str, l
     """
     pages = {}
     for c in model.commitments.values():
-        for lang in LANGS:
+        for lang in languages():
             page = _commitment_page(model, c, lang, updated.get(c.file))
             pages[f"commitments/{c.id}.{lang}.md"] = page + _record_history((history or {}).get(c.file, []), lang, commit_url)
     return pages

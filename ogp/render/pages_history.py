@@ -6,44 +6,34 @@ from ogp.facts.report import Report
 from ogp.facts.updates import Update
 from ogp.render import md
 from ogp.render.labels import label
-from ogp.render.pages import LANGS
 from ogp.render.report_text import FLAG_WORDS, claims
 from ogp.render.texts import t
+from ogp.words import languages, words
 
 _H = {
-    "compliance": {"mn": "Зайлшгүй биелүүлэх шаардлага", "en": "Minimum requirements"},
-    "compliance_intro": {
-        "mn": "{plan} төлөвлөгөөний хувьд НЗТ-ийн Оролцоо ба хамтран бүтээх стандартын зайлшгүй биелүүлэх шаардлага бүрийн {date} өдрийн байдлаарх төлөв. Дүгнэлт бүрийг энэ баримтын сангийн бичлэг ба git-ийн түүхээс автоматаар гаргадаг; нотолгоо, шалгах команд нь доор бий. Шаардлагын хэсэг бүр (жил, хагас жил, хамтран бүтээх үйл явц бүр) хангагдсан тохиолдолд л шаардлагыг хангасан гэж тооцно.",
-        "en": "The status of each OGP minimum requirement for plan {plan} as of {date}. Every verdict is computed from this repository's records and its git history; the evidence, and a command that checks it, are listed below. A requirement is met only when each of its parts (every year, six months or co-creation process) is met.",
-    },
-    "requirement": {"mn": "Шаардлага", "en": "Requirement"},
-    "rule": {"mn": "Дүрэм", "en": "Rule"},
-    "found": {"mn": "Илэрсэн байдал", "en": "What was found"},
-    "evidence": {"mn": "Нотолгоо", "en": "Evidence"},
-    "deadlines": {"mn": "Төлөвлөгөөний эцсийн хугацаанууд", "en": "Plan deadlines"},
-    "ledger": {"mn": "Шинэчлэлийн бүртгэл", "en": "Update ledger"},
-    "ledger_intro": {
-        "mn": "Баримтын сангийн бичлэг, нотлох баримтыг өөрчилсөн нийтлэгдсэн commit бүр (зөвхөн хэлбэржүүлэлт эсвэл хоосон зай өөрчилсөн commit-ийг тооцохгүй). Огноо нь тухайн commit үндсэн салбарт орсон өдөр (Улаанбаатарын цагаар). Hash бүрийг `git log` командаар шалгаж болно.",
-        "en": "Every published commit that changed the repository's records or evidence (commits that only change formatting or whitespace do not count). The date is the day the commit reached the main branch, in Ulaanbaatar time. Each hash can be checked with `git log`.",
-    },
-    "commit": {"mn": "Commit", "en": "Commit"},
-    "records": {"mn": "Өөрчлөгдсөн бичлэг", "en": "Records changed"},
-    "history_incomplete": {"mn": "Git-ийн түүх дутуу", "en": "Git history incomplete"},
-    "judged_at": {"mn": "{commit} commit дээр дүгнэв; git-ийн түүх {begins} өдрөөс эхэлсэн; огноог {zone} цагийн бүсээр тооцов.",
-                  "en": "Judged at commit {commit}; the git history begins on {begins}; dates are counted in the {zone} time zone."},
-    "flags": {"mn": "Огноо нь үнэн байх боломжгүй commit-ууд", "en": "Commits whose date cannot be true"},
-    "flags_intro": {"mn": "Эдгээр commit-ийн огноо эцэг commit-ийнхээс өмнө, эсвэл ирээдүйд байна, эсвэл нийтлэлийн бүртгэлтэй зөрчилдөж байна. Тус бүрийг түүхэнд нийцэх хамгийн эрт огноогоор (ихэвчлэн эцэг commit-ийн огноогоор) тооцсон.",
-                    "en": "These commits are dated before their parent, in the future, or against the publication log. Each is counted at the earliest date the history supports (mostly its parent's)."},
-    "part": {"mn": "Хэсэг", "en": "Part"},
-    "publications": {"mn": "Нийтлэлийн бүртгэл", "en": "Publication log"},
-    "no_log": {"mn": "Энэ удаагийн бүтээлтэд (build) нийтлэлийн бүртгэл өгөөгүй (өөрийн компьютер дээрх бүтээлт). Нийтлэгдсэн түүхийг дахин бичсэн эсэхийг нийтлэх (deploy) алхам шалгадаг.",
-               "en": "This build was given no publication log (a local build). The deploy checks that no published history was rewritten."},
-    "log_state": {"mn": "{count} удаагийн нийтлэлийг бүртгэсэн; хамгийн сүүлд {when} цагт {commit} commit-ийг нийтэлсэн.",
-                  "en": "{count} deploys are logged; the last published commit {commit} at {when}."},
-    "rewritten": {"mn": "Нийтлэгдсэн түүхийг дахин бичсэн", "en": "Published history was rewritten"},
-    "check": {"mn": "Өөрөө шалгах", "en": "Check it yourself"},
-    "state": {"mn": "Байдал", "en": "State"},
-    "no_history": {"mn": "Git-ийн түүх олдсонгүй.", "en": "No git history was found."},
+    "compliance": words("pages_history.compliance"),
+    "compliance_intro": words("pages_history.compliance_intro"),
+    "requirement": words("pages_history.requirement"),
+    "rule": words("pages_history.rule"),
+    "found": words("pages_history.found"),
+    "evidence": words("pages_history.evidence"),
+    "deadlines": words("pages_history.deadlines"),
+    "ledger": words("pages_history.ledger"),
+    "ledger_intro": words("pages_history.ledger_intro"),
+    "commit": words("pages_history.commit"),
+    "records": words("pages_history.records"),
+    "history_incomplete": words("pages_history.history_incomplete"),
+    "judged_at": words("pages_history.judged_at"),
+    "flags": words("pages_history.flags"),
+    "flags_intro": words("pages_history.flags_intro"),
+    "part": words("pages_history.part"),
+    "publications": words("pages_history.publications"),
+    "no_log": words("pages_history.no_log"),
+    "log_state": words("pages_history.log_state"),
+    "rewritten": words("pages_history.rewritten"),
+    "check": words("pages_history.check"),
+    "state": words("pages_history.state"),
+    "no_history": words("pages_history.no_history"),
 }
 
 
@@ -132,7 +122,7 @@ def compliance_pages(report: Report, commit_url: str, notice: str = "", pages: s
     """``compliance.<lang>.md``: each requirement's status, rule, parts, evidence and how to check it."""
     out_pages = {}
     pages = pages or set()
-    for lang in LANGS:
+    for lang in languages():
         rows = [[f"[{rid}](#req-{rid.replace('.', '-')})", f"**{label('verdict', v.status, lang)}**",
                  md.text(RULES[rid][lang]), md.text(v.found[lang])] for rid, v in report.verdicts.items()]
         out = [f"# {h('compliance', lang)}", "", h("compliance_intro", lang).format(date=report.as_of, plan=report.plan or "—"), ""]
@@ -170,7 +160,7 @@ def ledger_pages(updates: list[Update], commit_url: str, pages: set[str] | None 
     """
     pages = pages or set()
     out_pages = {}
-    for lang in LANGS:
+    for lang in languages():
         rows = [[u.date.isoformat(),
                  commit_ref(u.sha, commit_url) + (f" ⚠ {md.text(FLAG_WORDS[u.flag][lang])}" if u.flag else ""),
                  ", ".join(record_link(f, pages) for f in u.files)] for u in updates]

@@ -9,8 +9,9 @@ from ogp.facts.model import Model
 from ogp.records.load import Record
 from ogp.render import md
 from ogp.render.labels import label
-from ogp.render.pages import LANGS, csv_link, evidence_link, example_note, org_name, v
+from ogp.render.pages import csv_link, evidence_link, example_note, org_name, v
 from ogp.render.texts import t
+from ogp.words import languages
 
 
 def demote(markdown: str) -> str:
@@ -27,7 +28,7 @@ def meeting_pages(model: Model, minutes: dict[str, dict[str, Path]]) -> dict[str
     """The list of meetings by year, and a page per meeting with its minutes."""
     pages = {}
     meetings = sorted(model.meetings.values(), key=lambda m: (m.values["date"], m.id), reverse=True)
-    for lang in LANGS:
+    for lang in languages():
         out = [f"# {t('meetings', lang)}", "", t("meetings_intro", lang), ""]
         types = sorted({m.values["type"] for m in meetings})
         out += [f"**{t('by_type', lang)}:** " + ", ".join(
@@ -91,7 +92,7 @@ def evidence_pages(model: Model, sizes: dict[str, int]) -> dict[str, str]:
     """
     pages = {}
     groups = [group for group in model.evidence_groups() if group[2]]
-    for lang in LANGS:
+    for lang in languages():
         rows = []
         for key, kind, items in groups:
             heading = _folder_title(model, key, kind, lang)
@@ -128,7 +129,7 @@ def organisation_pages(model: Model) -> dict[str, str]:
     """The list of organisations with the commitments each leads."""
     pages = {}
     orgs = sorted(model.organisations.values(), key=lambda o: o.values["name_en"].lower())
-    for lang in LANGS:
+    for lang in languages():
         rows = []
         for o in orgs:
             led = [c for c in model.commitments.values() if c.values["lead_agency"] == o.id]
@@ -147,7 +148,7 @@ def irm_pages(model: Model) -> dict[str, str]:
     """IRM reports by plan, with links to both language versions."""
     pages = {}
     reports = sorted(model.irm_reports.values(), key=lambda r: (r.values["date"], r.id), reverse=True)
-    for lang in LANGS:
+    for lang in languages():
         rows = [[md.link(md.text(r.values["plan"]), f"../plans/{r.values['plan']}.md"), label("kind", r.values["kind"], lang),
                  md.date(r.values["date"], lang), md.text(v(r, "title", lang)),
                  f"[{label('language', 'mn', lang)}]({r.values['url_mn']}) · [{label('language', 'en', lang)}]({r.values['url_en']})"]
@@ -166,7 +167,7 @@ def cocreation_pages(model: Model) -> dict[str, str]:
         plan = model.plans.get(c.values["plan"])
         channels = {ch.values["id"]: ch for ch in model.data.records.get("channel", []) if ch.parent is c}
         inputs = [i for i in model.data.records.get("input", []) if i.parent is c]
-        for lang in LANGS:
+        for lang in languages():
             title = f"{t('cocreation', lang)}: {md.text(v(plan, 'title', lang)) if plan else md.text(c.values['plan'])}"
             facts = [[t("type", lang), label("kind", c.values["kind"], lang)],
                      [t("period", lang), f"{md.date(c.values['start'], lang)} – {md.date(c.values['end'], lang)}"],

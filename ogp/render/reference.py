@@ -8,51 +8,36 @@ from __future__ import annotations
 
 from ogp.records.errors import CATALOGUE
 from ogp.records.schema import load_schemas
+from ogp.words import words
 
 ORDER = ["plan", "commitment", "milestone", "meeting", "evidence", "organisation",
          "cocreation", "channel", "input", "irm-report"]
 
 _T = {
-    "title": {"mn": "Өгөгдлийн лавлах", "en": "Data reference"},
-    "intro": {
-        "mn": "Энэ баримтын сангийн бичлэг бүр `data/` хавтас дахь нэг YAML файл юм. Доорх хүснэгтүүд "
-              "бичлэгийн төрөл бүр хаана хадгалагдах, ямар талбартай болохыг харуулна. Хуудсыг "
-              "`ogp/records/schemas/` доторх схемүүдээс автоматаар үүсгэдэг.",
-        "en": "Every record of this repository is one YAML file under `data/`. The tables below say where "
-              "each kind of record lives and which fields it takes. This page is generated from the "
-              "schemas in `ogp/records/schemas/`.",
-    },
-    "check": {
-        "mn": "Бичлэгээ шалгах: `.venv/bin/ogp validate` (эсвэл `make site`). Алдаа бүрийг файл, мөр, "
-              "талбартай нь, юу хийхийг зөвлөн хэвлэнэ.",
-        "en": "Check records with `.venv/bin/ogp validate` (or `make site`). Each problem is printed with "
-              "its file, line and field, and what to do.",
-    },
-    "types": {"mn": "Бичлэгийн төрлүүд", "en": "Kinds of record"},
-    "where": {"mn": "Файл", "en": "File"},
-    "kind": {"mn": "Төрөл", "en": "Kind"},
-    "field": {"mn": "Талбар", "en": "Field"},
-    "type": {"mn": "Утгын төрөл", "en": "Type"},
-    "required": {"mn": "Заавал", "en": "Required"},
-    "current_only": {"mn": "Одоогийн загварт заавал (`template: earlier` бол заавал биш)",
-                     "en": "Required on the current template (not with `template: earlier`)"},
-    "rule": {"mn": "Зөвшөөрөгдөх утга", "en": "Allowed values"},
-    "about": {"mn": "Тайлбар", "en": "Description"},
-    "yes": {"mn": "тийм", "en": "yes"},
-    "errors": {"mn": "Алдааны төрлүүд", "en": "Kinds of problem"},
-    "errors_intro": {
-        "mn": "Шалгалт олсон алдаа бүрийг доорх кодын аль нэгээр тэмдэглэнэ.",
-        "en": "Every problem the checks find carries one of these codes.",
-    },
-    "code": {"mn": "Код", "en": "Code"},
-    "example": {"mn": "жишээ", "en": "example"},
+    "title": words("reference.title"),
+    "intro": words("reference.intro"),
+    "check": words("reference.check"),
+    "types": words("reference.types"),
+    "where": words("reference.where"),
+    "kind": words("reference.kind"),
+    "field": words("reference.field"),
+    "type": words("reference.type"),
+    "required": words("reference.required"),
+    "current_only": words("reference.current_only"),
+    "rule": words("reference.rule"),
+    "about": words("reference.about"),
+    "yes": words("reference.yes"),
+    "errors": words("reference.errors"),
+    "errors_intro": words("reference.errors_intro"),
+    "code": words("reference.code"),
+    "example": words("reference.example"),
 }
 _TYPES = {
-    "string": {"mn": "текст", "en": "text"},
-    "date": {"mn": "огноо (ОООО-СС-ӨӨ)", "en": "date (YYYY-MM-DD)"},
-    "integer": {"mn": "бүхэл тоо", "en": "whole number"},
-    "boolean": {"mn": "true / false", "en": "true / false"},
-    "array": {"mn": "жагсаалт", "en": "list"},
+    "string": words("reference.string"),
+    "date": words("reference.date"),
+    "integer": words("reference.integer"),
+    "boolean": words("reference.boolean"),
+    "array": words("reference.array"),
 }
 
 

@@ -4,26 +4,22 @@ from __future__ import annotations
 from ogp.facts.compliance import RULES
 from ogp.facts.report import Report
 from ogp.render.labels import label
+from ogp.words import words
 
 FLAG_WORDS = {
-    "backdated": {"mn": "эцэг commit-ийнхээс өмнөх огноотой", "en": "dated before its parent"},
-    "future": {"mn": "ирээдүйн огноотой", "en": "dated in the future"},
-    "after-deploy": {"mn": "өөрийг нь агуулсан анхны нийтлэлээс хойших огноотой",
-                     "en": "dated after the first deploy that included it"},
-    "before-deploy": {"mn": "өөрийг нь агуулаагүй, өмнөх нэгэн нийтлэлээс ч эрт огноотой",
-                      "en": "dated before an earlier deploy that did not include it"},
+    "backdated": words("report_text.backdated"),
+    "future": words("report_text.future"),
+    "after-deploy": words("report_text.after-deploy"),
+    "before-deploy": words("report_text.before-deploy"),
 }
 
 _T = {
-    "head": {"mn": "{plan} төлөвлөгөөний зайлшгүй биелүүлэх шаардлага, {day} өдрийн байдлаар",
-             "en": "Minimum requirements of plan {plan} as of {day}"},
-    "at": {"mn": "commit {commit}; git-ийн түүх эхэлсэн огноо: {begins}; цагийн бүс: {zone}",
-           "en": "commit {commit}; the git history begins on {begins}; time zone {zone}"},
-    "deadlines": {"mn": "Эцсийн хугацаанууд:", "en": "Deadlines:"},
-    "flags": {"mn": "Огноо нь үнэн байх боломжгүй commit-ууд (түүхэнд нийцэх хамгийн эрт огноогоор тооцсон):",
-              "en": "Commits whose date cannot be true (counted at the earliest date the history supports):"},
-    "rewrites": {"mn": "Нийтлэлийн бүртгэлээс илэрсэн, дахин бичигдсэн түүх:", "en": "History rewritten, by the publication log:"},
-    "claims": {"mn": "бичигдсэн огноо {claimed}, тооцсон огноо {counted}", "en": "claims {claimed}, counted at {counted}"},
+    "head": words("report_text.head"),
+    "at": words("report_text.at"),
+    "deadlines": words("report_text.deadlines"),
+    "flags": words("report_text.flags"),
+    "rewrites": words("report_text.rewrites"),
+    "claims": words("report_text.claims"),
 }
 
 

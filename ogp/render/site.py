@@ -27,11 +27,11 @@ from ogp.render.pages_history import compliance_pages, ledger_pages
 from ogp.render.pages_records import cocreation_pages, evidence_pages, irm_pages, meeting_pages, organisation_pages
 from ogp.render.reference import data_reference
 from ogp.render.write import write_owned, write_pages
+from ogp.words import languages
 
 # Folders of content/ that belong to the generator (git-ignored; see .gitignore).
 GENERATED_FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]
-GENERATED_FILES = [f"{name}.{lang}.md" for name in ("data-reference", "compliance", "updates", "finder")
-                   for lang in ("mn", "en")]
+GENERATED_PAGES = ("data-reference", "compliance", "updates", "finder")  # one per language: <name>.<lang>.md
 DATA_FOLDER = "data"  # the open data package: datapackage.json, CSV, JSON
 
 
@@ -49,7 +49,7 @@ def record_pages(model: Model, found: Audit) -> dict[str, str]:
     for update in found.updates:
         for name in update.files:
             by_file.setdefault(name, []).append(update)
-    pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in ("mn", "en")}
+    pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in languages()}
     notice = str(found.history_error) if found.history_error else ""
     present = {r.file for records in model.data.records.values() for r in records}
     pages.update(compliance_pages(found.report, commit_url(), notice, present))
@@ -91,7 +91,7 @@ def open_data_files(data: Dataset, site_url: str, today: dt.date, evidence_home:
             files[f"{DATA_FOLDER}/{path.name}"] = path.read_bytes()
     entries = feed_entries(data, evidence_home)
     stamp = dt.datetime.combine(today, dt.time(0, 0), dt.timezone.utc)
-    for lang in ("mn", "en"):
+    for lang in languages():
         files[f"feed.{lang}.xml"] = atom_feed(entries, lang, site_url, today).encode("utf-8")
         files[f"calendar.{lang}.ics"] = icalendar(data, lang, site_url, stamp).encode("utf-8")
     return files
@@ -102,7 +102,7 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
     model = build_model(data, today)
     log = publication_log()
     found = audit(data, today, model, tolerate_history_errors=True, publications=log)
-    write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + GENERATED_FILES)
+    write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + [f"{name}.{lang}.md" for name in GENERATED_PAGES for lang in languages()])
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
     homes = {e: home for e in model.evidence if (home := model.evidence_home(e))}
@@ -110,7 +110,7 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tu
     files.update(history_files(found))
     if log is not None:  # published byte for byte: the deploy attests this very file
         files[f"{DATA_FOLDER}/publications.json"] = read_settings().publication_log.read_bytes()
-    for lang in ("mn", "en"):
+    for lang in languages():
         # The finder's index is written by each language's own pass, straight into the
         # site (hooks/records.py): only its script reads it, and the languages build side by side.
         chart = status_chart(model, lang)

@@ -1,0 +1,169 @@
+"""Every fixed word of the project, one catalogue file per language.
+
+``ogp/words/<lang>.yml`` holds, for one language, the error catalogue
+(``errors.<code>.title|message|hint``), the words for coded values
+(``labels.<group>.<value>``) and every sentence of pages, verdicts and
+commands (``<module>.<key>``). A repository may add or override texts in
+``words/<lang>.yml`` at its root, for a language the project does not ship or
+for its own wording. A text missing in a language falls back to English and is
+listed as untranslated (``ogp words``); a key missing in English is an internal
+error. Placeholders (``{name}``) are filled with :func:`say`; a text may have
+plural forms (``one``, ``few``, ``many``, ``other``...) chosen by the ``n``
+parameter with the language's plural rule (:mod:`ogp.words.plurals`).
+
+This is the lowest layer: it imports nothing else of ``ogp``. The languages of
+the repository being processed are set once by the settings reader
+(:func:`use_languages`); until then they are the sample's, Mongolian and English.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import yaml
+
+from ogp.words.plurals import PLURAL_FORMS, plural_form
+
+HERE = Path(__file__).parent
+FALLBACK = "en"  # the language every key exists in; others fall back to it
+_state = {"languages": ("mn", "en"), "extra": None}  # set by use_languages(); see the module docstring
+
+__all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "PLURAL_FORMS"]
+
+
+def _load(path: Path) -> dict:
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return flatten(raw)
+
+
+def is_plural(value) -> bool:
+    """True for a mapping of plural forms (``{one: …, other: …}``), a leaf of the catalogue."""
+    return isinstance(value, Mapping) and bool(value) and "other" in value and set(value) <= set(PLURAL_FORMS)
+
+
+def flatten(tree: Mapping, prefix: str = "") -> dict:
+    """``{a: {b: text}}`` as ``{"a.b": text}``; plural forms stay one leaf."""
+    flat: dict = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and not is_plural(value):
+            flat.update(flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+@functools.lru_cache(maxsize=None)
+def _shipped(lang: str) -> dict:
+    path = HERE / f"{lang}.yml"
+    return _load(path) if path.is_file() else {}
+
+
+@functools.lru_cache(maxsize=None)
+def _repository(folder: str, lang: str) -> dict:
+    path = Path(folder) / f"{lang}.yml"
+    return _load(path) if path.is_file() else {}
+
+
+def shipped() -> list[str]:
+    """The languages the project ships a catalogue for."""
+    return sorted(p.stem for p in HERE.glob("*.yml") if p.stem != "languages")
+
+
+@functools.lru_cache(maxsize=1)
+def _languages_table() -> dict:
+    return yaml.safe_load((HERE / "languages.yml").read_text(encoding="utf-8"))
+
+
+def language(code: str) -> dict:
+    """What the project knows of a language: its own ``name``, ``dir`` (ltr/rtl), ``plural`` rule, ``lunr``."""
+    known = _languages_table().get(code, {})
+    return {"name": known.get("name", code), "dir": known.get("dir", "ltr"),
+            "plural": known.get("plural", "one-other"), "lunr": known.get("lunr", "")}
+
+
+def use_languages(codes, words_folder: Path | None = None) -> None:
+    """Set the repository's languages (the first is the default) and its own ``words/`` folder."""
+    _state["languages"] = tuple(codes)
+    _state["extra"] = str(words_folder) if words_folder and Path(words_folder).is_dir() else None
+
+
+def languages() -> tuple[str, ...]:
+    """The repository's languages, in order; the first is published at ``/``."""
+    return _state["languages"]
+
+
+def path_prefix(lang: str) -> str:
+    """Where a language's pages live under the site root: ``""`` for the first language, else ``"<lang>/"``."""
+    return "" if lang == languages()[0] else f"{lang}/"
+
+
+def lookup(key: str, lang: str):
+    """The raw text (or plural forms) of ``key`` in ``lang``: the repository's, the shipped, else English."""
+    for table in ((_repository(_state["extra"], lang) if _state["extra"] else {}), _shipped(lang)):
+        if key in table:
+            return table[key]
+    if lang != FALLBACK:
+        return lookup(key, FALLBACK)
+    raise KeyError(f"no text {key!r} in the catalogue (ogp/words/{FALLBACK}.yml)")
+
+
+def has(key: str) -> bool:
+    """True when the catalogue has ``key`` (in English, where every key is)."""
+    try:
+        lookup(key, FALLBACK)
+    except KeyError:
+        return False
+    return True
+
+
+def say(key: str, lang: str, /, **params) -> str:
+    """The text ``key`` in ``lang`` with ``{placeholders}`` filled; ``n`` picks a plural form."""
+    text = lookup(key, lang)
+    if is_plural(text):
+        text = text.get(plural_form(language(lang)["plural"], params.get("n", 0)), text["other"])
+    return text.format(**params) if params else text
+
+
+class Texts(Mapping):
+    """One text in every language of the repository, read lazily: ``words(key)["mn"]``."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, params: dict):
+        self.key, self.params = key, params
+
+    def __getitem__(self, lang: str) -> str:
+        return say(self.key, lang, **self.params)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(languages())
+
+    def __len__(self) -> int:
+        return len(languages())
+
+    def __repr__(self) -> str:
+        return f"words({self.key!r})"
+
+
+def words(key: str, /, **params) -> Texts:
+    """The text ``key`` in every language, ``{lang: text}``; it fails at once when the key is unknown."""
+    lookup(key, FALLBACK)
+    return Texts(key, params)
+
+
+def per_language(text_of) -> dict[str, str]:
+    """``{lang: text_of(lang)}`` for every language of the repository: for texts built from other texts."""
+    return {lang: text_of(lang) for lang in languages()}
+
+
+def keys(lang: str = FALLBACK) -> set[str]:
+    """Every key the shipped catalogue of ``lang`` defines."""
+    return set(_shipped(lang))
+
+
+def missing(lang: str) -> list[str]:
+    """The keys a language has no text for (shipped or in the repository): they show in English."""
+    own = set(_shipped(lang)) | (set(_repository(_state["extra"], lang)) if _state["extra"] else set())
+    return sorted(keys() - own)
