@@ -10,11 +10,14 @@ import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from ogp.build import buildlog, parallel, passes, upstream
+from ogp.build.languages import language_problems
 from ogp.facts.history import HistoryError
 from ogp.facts.publications import PublicationLogError
 from ogp.records.errors import message_language
+from ogp.records.repository import use_repository
 from ogp.records.settings import SettingsError, read_settings
 from ogp.records.validate import render, validate
 from ogp.render.dashboard import MARKER, dashboard
@@ -36,6 +39,19 @@ class _Records:
 
 
 _records = _Records()
+
+
+@event_priority(2000)  # before every other hook: they all work in the repository's languages
+def on_config(config):
+    """Read the repository's settings (``ogp.yml``); stop when they are bad or ``mkdocs.yml`` disagrees."""
+    try:
+        repository = use_repository(Path(config.config_file_path).parent)
+    except SettingsError as err:
+        raise PluginError("\n" + str(err)) from None
+    problems = language_problems(config, repository.languages)
+    if problems:
+        raise PluginError("\n" + render(problems, "text", message_language()))
+    return config
 
 
 def on_pre_build(config):

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project copy needs to build: the configuration and everything it refers to.
-PROJECT_PARTS = ["mkdocs.yml", "content", "data", "hooks", "theme_overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "ogp.yml", "content", "data", "hooks", "theme_overrides"]
 LANGS = ("mn", "en")
 
 
@@ -194,3 +194,13 @@ def hand_written_stems() -> list[str]:
 GENERATED_SAMPLES = ["plans/", "plans/nap5/", "commitments/nap5-01/", "meetings/", "meetings/2024-05-20-ngo-round-table/",
                      "finder/", "compliance/", "updates/",
                      "evidence/", "evidence/nap5-01/", "cocreation/nap5/", "organisations/", "irm-reports/", "data-reference/"]
+
+
+@pytest.fixture(autouse=True)
+def _sample_repository():
+    """Every test starts and ends in the sample's settings (a test may read another repository's ogp.yml)."""
+    from ogp.records.repository import use_repository
+
+    use_repository(ROOT)
+    yield
+    use_repository(ROOT)

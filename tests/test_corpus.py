@@ -63,7 +63,8 @@ def test_corpus_is_large_and_covers_the_catalogue():
         codes |= {row[3] for row in yaml.safe_load(path.read_text("utf-8"))["expect"]}
     # Page, setting and link codes are shown by tests/test_translations.py, tests/test_settings.py and
     # tests/test_irm_commands.py (a corpus case cannot hold a symlink).
-    data_codes = set(CATALOGUE) - {"missing-translation", "page-without-language", "bad-setting", "linked-file"}
+    data_codes = set(CATALOGUE) - {"missing-translation", "page-without-language", "bad-setting", "linked-file",
+                                    "settings-bad-value", "settings-unknown-key", "settings-languages-differ"}
     assert data_codes - codes == set(), "codes no corpus case shows"
 
 

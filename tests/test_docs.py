@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import re
 
+import yaml
 from conftest import ROOT
 
 from ogp.cli.main import _parser
@@ -46,3 +47,14 @@ def test_every_make_target_and_variable_is_in_the_readme():
             assert f"make {target}" in README, f"make {target} is undocumented"
     for variable in re.findall(r"^([A-Z_]+) \?=", makefile, re.M) + ["PYTEST_ARGS"]:
         assert f"`{variable}`" in README, f"{variable} is undocumented"
+
+
+def test_every_key_of_the_settings_file_is_in_the_readme():
+    from ogp.records.repository import KEYS, UPDATE_KEYS
+
+    section = README.split("### Settings file (`ogp.yml`)")[1].split("###")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    documented = {re.match(r"\| `([a-z_.]+)`", row).group(1) for row in rows}
+    assert documented == {key for key in KEYS if key != "updates"} | {f"updates.{key}" for key in UPDATE_KEYS}
+    sample = yaml.safe_load((ROOT / "ogp.yml").read_text("utf-8"))
+    assert set(sample) == set(KEYS), "the sample's ogp.yml shows every key"

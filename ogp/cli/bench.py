@@ -27,7 +27,7 @@ SIZES = {
     "ogp": dict(plans=25, commitments=5000, milestones_per_commitment=4, meetings=1000, evidence=10000, organisations=800),
 }
 PROJECT = Path(__file__).resolve().parents[2]
-PARTS = ["mkdocs.yml", "hooks", "theme_overrides"]
+PARTS = ["mkdocs.yml", "ogp.yml", "hooks", "theme_overrides"]
 
 
 def _git(root: Path, *args: str) -> None:

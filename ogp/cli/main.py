@@ -20,6 +20,7 @@ from ogp.cli.tools import parse_date as _date
 from ogp.facts.audit import timezone
 from ogp.facts.dates import today_in
 from ogp.records.errors import format_problems, message_language
+from ogp.records.repository import use_repository
 from ogp.records.settings import SettingsError
 from ogp.records.translations import check_translations
 from ogp.records.validate import FORMATS, render, validate
@@ -227,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser(lang)
     args = parser.parse_args(argv)
     try:
+        use_repository(Path(getattr(args, "root", None) or "."))  # its languages and names (ogp.yml)
+        lang = message_language()  # a repository may bring a language of its own
         return _dispatch(parser, args, lang)
     except SettingsError as err:  # a bad OGP_* value: invalid input, named and explained
         print(format_problems(err.problems, lang), file=sys.stderr)

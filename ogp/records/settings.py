@@ -14,19 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ogp.records.errors import Problem, format_problems, message_language
+from ogp.records.errors import Problem
+from ogp.records.repository import SettingsError, active
+from ogp.words import languages, shipped
 
 DEFAULT_TIMEZONE = "Asia/Ulaanbaatar"
 DEFAULT_MAX_FILE_MB = 25.0
 WHERE = "environment"  # the "file" of a setting's problem: it names no file, but the variable
-
-
-class SettingsError(Exception):
-    """One or more settings are invalid; ``problems`` holds each, located at its variable."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(format_problems(problems, message_language()))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -94,10 +88,11 @@ def read_settings(environ: Mapping[str, str] | None = None) -> Settings:
         else:
             bad("OGP_UPDATE_YEAR", year, "calendar | plan")
     if lang := get("OGP_LANG"):
-        if lang.lower() in ("mn", "en"):
+        known = sorted({*languages(), *shipped()})
+        if lang.lower() in known:
             values["lang"] = lang.lower()
         else:
-            bad("OGP_LANG", lang, "mn | en")
+            bad("OGP_LANG", lang, " | ".join(known))
     # OGP_JOBS: "1" builds the languages one after another; any other value keeps them side by side.
     values["sequential"] = get("OGP_JOBS") == "1"
     for name, key in (("OGP_UPDATE_HALVES", "halves"), ("OGP_DEBUG", "debug"), ("OGP_PREVIEW_POLLING", "preview_polling")):
@@ -110,4 +105,10 @@ def read_settings(environ: Mapping[str, str] | None = None) -> Settings:
         values["publication_log"] = Path(log)
     if problems:
         raise SettingsError(problems)
+    # What the variables leave unset comes from the repository's ogp.yml (or the sample's settings).
+    repository = active()
+    values.setdefault("timezone", repository.timezone)
+    values.setdefault("repo_url", repository.repository)
+    values.setdefault("plan_years", repository.update_year == "plan")
+    values.setdefault("halves", repository.update_halves)
     return Settings(**values)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ogp.records.errors import Problem, format_github, format_problems, problems_as_json
 from ogp.records.fieldcheck import check_fields
 from ogp.records.load import Dataset, load_dataset
+from ogp.records.repository import use_repository
 from ogp.records.rules import check_rules
 from ogp.records.schema import load_schemas
 
@@ -22,6 +23,7 @@ def validate(root: Path, today: dt.date | None = None) -> tuple[Dataset, list[Pr
     found, sorted by file and line. ``today`` decides what "in the future" means.
     """
     today = today or dt.date.today()
+    use_repository(Path(root))  # its languages and names, from its ogp.yml; SettingsError when that is invalid
     # Reading creates millions of small objects that stay alive (node trees for
     # positions) and contain no reference cycles; the cyclic garbage collector
     # would scan them again and again (half the run time at 10,000 records).

@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
 
 from ogp.records.load import Dataset
+from ogp.records.repository import active
 from ogp.records.rules import milestone_key
 from ogp.words import languages, path_prefix, per_language, say, words
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Mongolia has kept UTC+8 all year since 2017 (no daylight saving): a fixed offset is exact.
-UB_OFFSET = "+08:00"
 UID_DOMAIN = "ogp-repository"
 PRODID = "-//OGP repository//ogp//EN"
 
@@ -117,7 +117,8 @@ def feed_entries(data: Dataset, evidence_home: dict[str, str] | None = None) -> 
 
 
 def _rfc3339(day: dt.date) -> str:
-    return f"{dt.date.isoformat(day)}T00:00:00{UB_OFFSET}"  # the full day, also for a month or year
+    """Midnight starting ``day`` in the repository's time zone (the full day, also for a month or year)."""
+    return dt.datetime.combine(day, dt.time(0, 0), ZoneInfo(active().timezone)).isoformat()
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ogp.records.load import Dataset, Record
 from ogp.records.schema import RecordSchema, frictionless_field, load_schemas
+from ogp.words import languages, say
 
 # Tables in the order a reader meets them: the plan first, its parts after it.
 ORDER = ("plan", "commitment", "milestone", "meeting", "evidence", "organisation",
@@ -184,13 +185,11 @@ def write_data_package(data: Dataset, out_dir: Path, site_url: str) -> list[Path
         json_path.write_text(_json_rows(objects), encoding="utf-8")
         resources += _resources(kind, schemas[kind], header, counts)
         written += [csv_path, json_path]
+    lang = "en" if "en" in languages() else languages()[0]  # a data package has one title: English where there is one
     package = {
         "name": PACKAGE_NAME,
-        "title": "Open Government Partnership — Mongolia: records",
-        "description": "The records of Mongolia's Open Government Partnership repository: action plans, "
-                       "commitments and their milestones, meetings, evidence, organisations, co-creation "
-                       "(with its input channels and inputs) and IRM reports. Texts are given in Mongolian "
-                       "(*_mn) and English (*_en).",
+        "title": say("opendata.title", lang),
+        "description": say("opendata.description", lang, fields=", ".join(f"*_{code}" for code in languages())),
         "homepage": site_url,
         "resources": resources,
     }

@@ -27,9 +27,13 @@ from ogp.words.plurals import PLURAL_FORMS, plural_form
 
 HERE = Path(__file__).parent
 FALLBACK = "en"  # the language every key exists in; others fall back to it
-_state = {"languages": ("mn", "en"), "extra": None}  # set by use_languages(); see the module docstring
+# Set by use_languages(); see the module docstring. "site" holds the member's names ({country}, {forum})
+# that any text may name, per language.
+_state: dict = {"languages": ("mn", "en"), "extra": None,
+                "site": {"country": {"mn": "Монгол Улс", "en": "Mongolia"}, "forum": {"mn": "Үндэсний зөвлөл", "en": "National Council"},
+                         "timezone": "Asia/Ulaanbaatar"}}
 
-__all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "PLURAL_FORMS"]
+__all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "joined", "PLURAL_FORMS"]
 
 
 def _load(path: Path) -> dict:
@@ -83,10 +87,15 @@ def language(code: str) -> dict:
             "plural": known.get("plural", "one-other"), "lunr": known.get("lunr", "")}
 
 
-def use_languages(codes, words_folder: Path | None = None) -> None:
-    """Set the repository's languages (the first is the default) and its own ``words/`` folder."""
+def use_languages(codes, words_folder: Path | None = None, site: dict | None = None) -> None:
+    """Set the repository's languages (the first is the default), its own ``words/`` folder and its names.
+
+    ``site`` maps a placeholder every text may use (``country``, ``forum``) to its text per language.
+    """
     _state["languages"] = tuple(codes)
     _state["extra"] = str(words_folder) if words_folder and Path(words_folder).is_dir() else None
+    if site is not None:
+        _state["site"] = site
 
 
 def languages() -> tuple[str, ...]:
@@ -123,7 +132,41 @@ def say(key: str, lang: str, /, **params) -> str:
     text = lookup(key, lang)
     if is_plural(text):
         text = text.get(plural_form(language(lang)["plural"], params.get("n", 0)), text["other"])
-    return text.format(**params) if params else text
+    if "{" not in text:
+        return text
+    values = _Kept(params)
+    for name in ({*_state["site"], "languages"} - set(params)):
+        if "{" + name + "}" in text:
+            values[name] = _site_value(name, lang)
+    return text.format_map(values)
+
+
+def _site_value(name: str, lang: str) -> str:
+    """A member's name (``country``, ``forum``) in ``lang``, or its languages as a list in words."""
+    if name == "languages":
+        return joined([say(f"languages.{code}", lang) if has(f"languages.{code}") else language(code)["name"]
+                       for code in languages()], lang)
+    texts = _state["site"][name]
+    if isinstance(texts, str):
+        return texts
+    return texts.get(lang) or next(iter(texts.values()), "")
+
+
+class _Kept(dict):
+    """Placeholders nobody filled stay as they are, for a caller that fills them later."""
+
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
+
+
+def joined(items: list[str], lang: str) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in ``lang`` (its ``lists.pair`` and ``lists.more`` texts)."""
+    if len(items) < 2:
+        return "".join(items)
+    text = lookup("lists.pair", lang).format(first=items[-2], last=items[-1])
+    for item in reversed(items[:-2]):
+        text = lookup("lists.more", lang).format(first=item, rest=text)
+    return text
 
 
 class Texts(Mapping):
