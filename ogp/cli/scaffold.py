@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ogp.facts.model import build_model
 from ogp.records.validate import validate
+from ogp.words import languages, say
 
 KINDS = ("meeting", "evidence", "commitment", "milestone")
 
@@ -49,14 +50,23 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
+def _head(kind: str) -> str:
+    """The first line of a new record: what it is and what to do, in every language of the repository."""
+    return "# " + " / ".join(say(f"scaffold.{kind}", lang) for lang in languages())
+
+
+def _texts(*names: str, indent: str = "") -> list[str]:
+    """Empty text fields to fill, each in every language: ``title_mn: ""``, ``title_en: ""``."""
+    return [f'{indent}{name}_{code}: ""' for name in names for code in languages()]
+
+
 def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type: str = "forum",
                 meeting_format: str = "in-person", plan: str | None = None) -> Path:
     """``data/meetings/<date>-<name>.yml``."""
     meeting_id = f"{today.isoformat()}-{_slug(name)}"
     plan = _current_plan(root, today) if plan is None else plan
-    lines = ["# Meeting / Хурал, уулзалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {meeting_id}",
-             f"date: {today.isoformat()}", f"type: {meeting_type}", f"format: {meeting_format}",
-             'title_mn: ""', 'title_en: ""', 'place_mn: ""', 'place_en: ""']
+    lines = [_head("meeting"), f"id: {meeting_id}",
+             f"date: {today.isoformat()}", f"type: {meeting_type}", f"format: {meeting_format}", *_texts("title", "place")]
     lines += [f"plan: {plan}"] if plan else []
     lines += ["organisations: []", "documents: []"]
     return _write(root / "data/meetings" / f"{meeting_id}.yml", "\n".join(lines) + "\n")
@@ -65,18 +75,16 @@ def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type:
 def new_evidence(root: Path, today: dt.date, evidence_id: str, url: str | None = None, file: str | None = None,
                  kind: str = "report", links: dict[str, list[str]] | None = None) -> Path:
     """``data/evidence/<id>.yml`` pointing at a web address or at a file under data/files/."""
-    lines = ["# Evidence / Нотлох баримт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {_slug(evidence_id)}",
-             'title_mn: ""', 'title_en: ""', f"date: {today.isoformat()}", f"kind: {kind}"]
+    lines = [_head("evidence"), f"id: {_slug(evidence_id)}", *_texts("title"), f"date: {today.isoformat()}", f"kind: {kind}"]
     lines += [f"url: {url}"] if url else [f"file: {file or 'data/files/'}"]
-    lines += ["languages: [mn, en]"]
+    lines += [f"languages: [{', '.join(languages())}]"]
     for field in ("commitments", "milestones", "meetings", "plans"):
         lines.append(f"{field}: [{', '.join((links or {}).get(field, []))}]")
     return _write(root / "data/evidence" / f"{_slug(evidence_id)}.yml", "\n".join(lines) + "\n")
 
 
 def _milestone_lines(number: int, due: dt.date) -> list[str]:
-    return [f"  - id: m{number}", '    title_mn: ""', '    title_en: ""', '    output_mn: ""', '    output_en: ""',
-            f"    due: {due.isoformat()}", "    status: not-started", "    progress: 0", "    evidence: []"]
+    return [f"  - id: m{number}", *_texts("title", "output", indent="    "), f"    due: {due.isoformat()}", "    status: not-started", "    progress: 0", "    evidence: []"]
 
 
 def new_commitment(root: Path, today: dt.date, plan: str) -> Path:
@@ -86,10 +94,8 @@ def new_commitment(root: Path, today: dt.date, plan: str) -> Path:
         raise ScaffoldError(f"data/plans/{plan}.yml: no such plan / ийм төлөвлөгөө алга.")
     taken = [int(m.group(1)) for p in folder.glob(f"{plan}-*.yml") if (m := re.fullmatch(rf"{plan}-(\d+)", p.stem))]
     number = max(taken, default=0) + 1
-    lines = ["# Commitment / Үүрэг амлалт — fill in every \"\" / \"\" бүрийг бөглөнө үү", f"id: {plan}-{number:02d}",
-             f"plan: {plan}", f"number: {number}"]
-    lines += [f'{name}: ""' for name in ("title_mn", "title_en", "problem_mn", "problem_en", "description_mn",
-                                          "description_en", "transparency_mn", "transparency_en")]
+    lines = [_head("commitment"), f"id: {plan}-{number:02d}", f"plan: {plan}", f"number: {number}"]
+    lines += _texts("title", "problem", "description", "transparency")
     lines += ['lead_agency: ""', "supporting: []", "policy_areas: []", "milestones:"]
     lines += _milestone_lines(1, today)
     return _write(folder / f"{plan}-{number:02d}.yml", "\n".join(lines) + "\n")

@@ -93,15 +93,20 @@ def _index(data: Dataset, problems: list[Problem]) -> dict[str, dict[str, Record
 
 
 def _pairs(record: Record) -> list[Problem]:
-    """A text given in one language must be given in the other."""
+    """A text given in one language must be given in every other language of the repository."""
     problems = []
-    for name, value in record.values.items():
-        if value is None or not name.endswith(("_mn", "_en")):
+    schema = load_schemas()[record.type]
+    by_text: dict[str, list[str]] = {}
+    for name, spec in schema.fields.items():
+        if spec.get("text"):
+            by_text.setdefault(spec["text"], []).append(name)
+    for names in by_text.values():
+        given = next((name for name in names if record.values.get(name) is not None), None)
+        if given is None:
             continue
-        other = name[:-3] + ("_en" if name.endswith("_mn") else "_mn")
-        if other in record.values and record.values[other] is None and other not in record.bad_fields:
-            description = load_schemas()[record.type].describe(other)
-            problems.append(record.problem("missing-other-language", other, given=name, description=description))
+        for other in names:
+            if other in record.values and record.values[other] is None and other not in record.bad_fields:
+                problems.append(record.problem("missing-other-language", other, given=given, description=schema.describe(other)))
     return problems
 
 
@@ -164,9 +169,9 @@ def _plan(record, index, data, today):
 def _commitment(record, index, data, today):
     v = record.values
     problems = _order(record, "start", "end")
-    if not earlier(record, index) and not any(
-            v.get(f"{value}_mn") and v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
-        if not any(v.get(f"{value}_mn") or v.get(f"{value}_en") for value in ("transparency", "participation", "accountability")):
+    values = ("transparency", "participation", "accountability")
+    if not earlier(record, index) and not any(all(v.get(f"{value}_{code}") for code in languages()) for value in values):
+        if not any(v.get(f"{value}_{code}") for value in values for code in languages()):
             problems.append(record.problem("no-ogp-value", None))
     plan = v.get("plan")
     folder = record.file.split("/")[-2]

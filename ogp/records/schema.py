@@ -1,7 +1,9 @@
 """The record types: their Table Schemas (``ogp/records/schemas/*.yaml``) and where their files live.
 
 A schema file is a Frictionless Table Schema plus documentation keys of our own
-(``title_mn``, ``description_mn``, ``path``, ``example``). Frictionless sees only
+(``title_mn``, ``description_mn``, ``path``, ``example``). A field named
+``title_{lang}`` is one field per language of the repository (``title_mn``,
+``title_en``), its ``{language}`` in the descriptions named. Frictionless sees only
 the keys it knows; the documentation keys feed the data reference page and
 the hints of error messages.
 """
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ogp.records.errors import language_name
 from ogp.records.partial import PATTERN as PARTIAL_PATTERN
 from ogp.words import languages
 
@@ -39,7 +42,7 @@ _FRICTIONLESS_FIELD_KEYS = ("name", "type", "format", "constraints")
 
 @dataclass(frozen=True)
 class RecordSchema:
-    """One record type: its fields (in order) and documentation in both languages."""
+    """One record type: its fields (in order; a text field once per language) and its documentation."""
 
     name: str
     title: dict
@@ -97,9 +100,27 @@ def frictionless_field(spec: dict) -> dict:
     return field
 
 
-@functools.lru_cache(maxsize=None)
 def load_schemas() -> dict[str, RecordSchema]:
-    """Every record type's schema, keyed by type name."""
+    """Every record type's schema, keyed by type name, with its texts in the repository's languages."""
+    return _load_schemas(languages())
+
+
+def _per_language(spec: dict, codes: tuple[str, ...]) -> list[dict]:
+    """A field written ``title_{lang}`` as one field per language (``title_mn``, ``title_en``, …)."""
+    if "{lang}" not in spec["name"]:
+        return [spec]
+    fields = []
+    for code in codes:
+        field = dict(spec, name=spec["name"].replace("{lang}", code), lang=code, text=spec["name"].replace("_{lang}", ""))
+        for key, in_lang in (("description", "en"), ("description_mn", "mn")):
+            if key in spec:
+                field[key] = spec[key].replace("{language}", language_name(code, in_lang))
+        fields.append(field)
+    return fields
+
+
+@functools.lru_cache(maxsize=8)
+def _load_schemas(codes: tuple[str, ...]) -> dict[str, RecordSchema]:
     schemas = {}
     for path in sorted(SCHEMA_DIR.glob("*.yaml")):
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -109,7 +130,7 @@ def load_schemas() -> dict[str, RecordSchema]:
             title=SchemaText(raw, "title", name),
             description=SchemaText(raw, "description"),
             path=raw.get("path", ""),
-            fields={f["name"]: f for f in raw["fields"]},
+            fields={f["name"]: f for spec in raw["fields"] for f in _per_language(spec, codes)},
             primary_key=tuple(raw.get("primaryKey", ())),
             nested={f["name"]: f["nested"] for f in raw["fields"] if f.get("nested")},
         )

@@ -25,9 +25,18 @@ from ogp.facts.history import run_git
 from ogp.facts.model import Model, milestone_key
 from ogp.facts.updates import first_published
 from ogp.facts.versions import blob_ids, commit_facts
+from ogp.words import languages
 
-COLUMNS = ["section", "item", "status", "evidence_kind", "evidence_id", "title_en", "date", "file", "url",
-           "first_published", "first_commit"]
+
+def title_language() -> str:
+    """The language of the titles in the manifest: English where the repository has it (the IRM reads it)."""
+    return "en" if "en" in languages() else languages()[0]
+
+
+def columns() -> list[str]:
+    """The manifest's columns."""
+    return ["section", "item", "status", "evidence_kind", "evidence_id", f"title_{title_language()}", "date", "file", "url",
+            "first_published", "first_commit"]
 # "Fix dates (#42)" from a squash merge, "Merge pull request #42 from ..." from a merge commit.
 PULL_REQUEST = re.compile(r"\(#(\d+)\)\s*$|^Merge pull request #(\d+)\b")
 README = (Path(__file__).parent / "irmpack_readme.txt")
@@ -53,11 +62,11 @@ def manifest_rows(model: Model, found: Audit, plan_id: str) -> tuple[list[list[s
         if not verdict.evidence:
             rows.append(_row(rid, rid, verdict.status, "", "", "", "", "", "", published))
     for commitment in model.commitments_of(plan_id):
-        rows.append(_row("commitment", commitment.id, "", "record", commitment.id, commitment.values["title_en"],
+        rows.append(_row("commitment", commitment.id, "", "record", commitment.id, commitment.values[f"title_{title_language()}"],
                          "", commitment.file, "", published))
         files.add(commitment.file)
         for evidence in model.evidence_of_commitment(commitment):
-            rows.append(_row("commitment", commitment.id, "", evidence.values["kind"], evidence.id, evidence.values["title_en"],
+            rows.append(_row("commitment", commitment.id, "", evidence.values["kind"], evidence.id, evidence.values[f"title_{title_language()}"],
                              evidence.values["date"].isoformat(), evidence.values.get("file") or evidence.file,
                              evidence.values.get("url") or "", published))
             files.add(evidence.file)
@@ -146,7 +155,7 @@ def write_pack(model: Model, found: Audit, plan_id: str, out: Path, root: Path |
     facts = manifest(model, found, plan_id, Path(root or model.data.root), commit, files)
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns())
     writer.writerows(rows)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -128,8 +128,8 @@ def _folder_title(model: Model, key: str, kind: str, lang: str) -> str:
 def organisation_pages(model: Model) -> dict[str, str]:
     """The list of organisations with the commitments each leads."""
     pages = {}
-    orgs = sorted(model.organisations.values(), key=lambda o: o.values["name_en"].lower())
     for lang in languages():
+        orgs = sorted(model.organisations.values(), key=lambda o: (v(o, "name", lang) or o.id).lower())
         rows = []
         for o in orgs:
             led = [c for c in model.commitments.values() if c.values["lead_agency"] == o.id]
@@ -151,7 +151,7 @@ def irm_pages(model: Model) -> dict[str, str]:
     for lang in languages():
         rows = [[md.link(md.text(r.values["plan"]), f"../plans/{r.values['plan']}.md"), label("kind", r.values["kind"], lang),
                  md.date(r.values["date"], lang), md.text(v(r, "title", lang)),
-                 f"[{label('language', 'mn', lang)}]({r.values['url_mn']}) · [{label('language', 'en', lang)}]({r.values['url_en']})"]
+                 " · ".join(f"[{label('language', code, lang)}]({r.values[f'url_{code}']})" for code in languages())]
                 for r in reports]
         pages[f"irm-reports/index.{lang}.md"] = "\n".join([
             f"# {t('irm_reports', lang)}", "", t("irm_intro", lang), "",
