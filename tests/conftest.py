@@ -161,9 +161,9 @@ def sweep(browser, served_site):
     return sweep_site(browser, served_site)
 
 
-@pytest.fixture(scope="session")
-def served_site(build):
-    """The session's build served over HTTP on a free localhost port; yields the base URL."""
+@contextlib.contextmanager
+def serve(folder: Path):
+    """``folder`` served over HTTP on a free localhost port; yields the base URL."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -172,13 +172,22 @@ def served_site(build):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(build.site))
+    handler = functools.partial(Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(build):
+    """The session's build served over HTTP on a free localhost port; yields the base URL."""
+    with serve(build.site) as url:
+        yield url
 
 
 def hand_written_stems() -> list[str]:

@@ -54,6 +54,7 @@ from ogp.build.upstream import (
     LOGGER,
     LUNR_JS,
     LUNR_LANGUAGES,
+    MATERIAL_LANGUAGES,
     MATERIAL_TEMPLATES,
     MKDOCS_DIR,
     PAGE_ANCHOR_IDS,
@@ -407,6 +408,14 @@ def test_material_s_bundle_loads_from_unpkg_only_in_the_form_the_fix_rewrites():
     with captured() as (records, _):
         fixed = keep_scripts_on_site(bundle, "/ogp/", expected=True)
     assert "unpkg.com" not in fixed and records == [], f"UNPKG_SCRIPT: {records}"
+
+
+def test_material_keeps_one_macro_file_per_language_with_its_direction():
+    # ogp init writes one for a language Material lacks; base.html reads "direction" from it.
+    assert (MATERIAL_LANGUAGES / "en.html").is_file(), f"MATERIAL_LANGUAGES: {MATERIAL_LANGUAGES}"
+    assert '"direction": "rtl"' in (MATERIAL_LANGUAGES / "ar.html").read_text("utf-8"), "MATERIAL_LANGUAGES: no direction"
+    assert 'lang.t("direction")' in (MATERIAL_TEMPLATES / "base.html").read_text("utf-8"), "MATERIAL_LANGUAGES: base.html"
+    assert 'partials/languages/" ~ config.theme.language' in (MATERIAL_TEMPLATES / "partials/language.html").read_text("utf-8")
 
 
 def test_material_ships_its_lunr_languages_and_the_static_templates_the_hooks_handle():

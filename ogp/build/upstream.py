@@ -147,6 +147,8 @@ I18N_SETS_EXTRA_ALTERNATE = "config.extra.alternate = "
 # --- Material for MkDocs -------------------------------------------------------------------
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+# One Jinja macro file per language Material has words for; a language without one needs its own (ogp init writes it).
+MATERIAL_LANGUAGES = MATERIAL_TEMPLATES / "partials/languages"
 
 # Material's search plugin, as MkDocs names it in config.plugins. The header
 # (templates/partials/header.html, SEARCH_HEADER) includes the search dialog SEARCH_DIALOG

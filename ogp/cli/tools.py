@@ -28,6 +28,8 @@ _TEXT = {
     "bench": words("tools.bench"),
     "size": words("tools.size"),
     "json": words("tools.json"),
+    **{key: words(f"tools.{key}") for key in ("init", "init_path", "init_country", "init_languages", "init_timezone",
+                                               "init_prefix", "init_forum", "init_done")},
 }
 
 
@@ -54,9 +56,32 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
     links.add_argument("--summary", type=Path, default=None, help=_TEXT["summary"][lang])
     links.add_argument("--timeout", type=float, default=15.0, help=_TEXT["timeout"][lang])
     links.add_argument("--strict", action="store_true", help=_TEXT["strict"][lang])
+    start = sub.add_parser("init", help=_TEXT["init"][lang], description=_TEXT["init"][lang])
+    start.add_argument("path", type=Path, help=_TEXT["init_path"][lang])
+    start.add_argument("--country", action="append", required=True, help=_TEXT["init_country"][lang])
+    start.add_argument("--languages", required=True, help=_TEXT["init_languages"][lang])
+    start.add_argument("--timezone", required=True, help=_TEXT["init_timezone"][lang])
+    start.add_argument("--member-prefix", default="", help=_TEXT["init_prefix"][lang])
+    start.add_argument("--forum", action="append", default=None, help=_TEXT["init_forum"][lang])
     bench = sub.add_parser("bench", help=_TEXT["bench"][lang], description=_TEXT["bench"][lang])
     bench.add_argument("--size", choices=("national", "large", "ogp"), default="national", help=_TEXT["size"][lang])
     bench.add_argument("--json", type=Path, default=None, help=_TEXT["json"][lang])
+
+
+def _init(args, lang: str) -> int:
+    """``ogp init``: 0 when the repository is written, 2 when the options or the folder do not allow it."""
+    from ogp.cli.init import InitError, init
+    from ogp.records.repository import read_repository
+
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    try:
+        path = init(args.path, args.country, languages, args.timezone, args.member_prefix, args.forum)
+        read_repository(path)  # what it wrote must read back as valid settings
+    except InitError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    print(_TEXT["init_done"][lang].format(path=path))
+    return 0
 
 
 def run(args, lang: str) -> int | None:
@@ -84,6 +109,8 @@ def run(args, lang: str) -> int | None:
             with args.summary.open("a", encoding="utf-8") as handle:
                 handle.write(report(results, "markdown") + "\n")
         return 1 if args.strict and any(not r.ok for r in results) else 0
+    if args.command == "init":
+        return _init(args, lang)
     if args.command == "bench":
         from ogp.cli.bench import main as bench
 

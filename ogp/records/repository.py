@@ -6,7 +6,7 @@ languages in order (the first is the default, published at ``/``), its time
 zone, the forum's name, the source repository's address and the update rule.
 A bad value is a located problem (``ogp.yml:4``) in the editor's language, like
 a record's. Without the file the sample's settings hold (Mongolia: Mongolian
-and English, Ulaanbaatar time). ``OGP_*`` variables override the file
+and English, Ulaanbaatar time); a file must name its own country and time zone. ``OGP_*`` variables override the file
 (:mod:`ogp.records.settings`); every key is in the README's "Settings file" table.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ogp.records.errors import Problem, format_problems, message_language
 from ogp.records.load import suggestion
 from ogp.records.yamlload import load_yaml
-from ogp.words import use_languages
+from ogp.words import say, use_languages
 
 FILE = "ogp.yml"
 LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -96,15 +96,19 @@ def _read(path: Path, _mtime: int) -> Repository:
                 bad(key, texts, "a name in every language: " + ", ".join(f"{code}: …" for code in languages))
             else:
                 values[key] = {code: str(texts[code]).strip() for code in languages}
-        elif set(languages) - set(getattr(Repository(), key)):  # the sample's names do not cover a new language
-            bad(key, "", "a name in every language: " + ", ".join(f"{code}: …" for code in languages), ())
+        elif key == "country":  # a repository with its own settings names itself: never the sample's name
+            bad(key, "", "the member's name in every language: " + ", ".join(f"{code}: …" for code in languages), ())
+        else:  # no name given: the generic one, never the sample's forum
+            values[key] = {code: say("init.forum_default", code) for code in languages}
     if "member_prefix" in raw:
         prefix = str(raw["member_prefix"] or "")
         if re.fullmatch(r"[A-Z]{2,6}", prefix):
             values["member_prefix"] = prefix
         else:
             bad("member_prefix", prefix, "the capital letters OGP's commitment ids begin with: MN (MN0050)")
-    if "timezone" in raw:
+    if "timezone" not in raw:  # nor the sample's time zone
+        bad("timezone", "", "a time zone of the tz database: Asia/Ulaanbaatar, America/Bogota", ())
+    else:
         try:
             ZoneInfo(str(raw["timezone"]))
             values["timezone"] = str(raw["timezone"])

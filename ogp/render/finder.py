@@ -111,10 +111,10 @@ def _build_index(found: list[dict], lang: str) -> bytes:
     builder.field("text")
     for item in found:
         builder.add({"id": item["id"], "title": item["title"], "text": item["text"]})
-    index = builder.build()
+    index = builder.build() if found else None  # lunr cannot build an index of nothing (a new repository)
     for item in found:
         del item["text"]  # only the index needs the long text
-    payload = {"index": index.serialize(), "items": found, "ui": {key: value[lang] for key, value in UI.items()}}
+    payload = {"index": index.serialize() if index else None, "items": found, "ui": {key: value[lang] for key, value in UI.items()}}
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -196,9 +196,30 @@ def words(key: str, /, **params) -> Texts:
     return Texts(key, params)
 
 
-def per_language(text_of) -> dict[str, str]:
-    """``{lang: text_of(lang)}`` for every language of the repository: for texts built from other texts."""
-    return {lang: text_of(lang) for lang in languages()}
+class Computed(Mapping):
+    """A text built from other texts, ``{lang: text_of(lang)}``: listed in the repository's languages, and
+    given in any other on demand (a build log in the editor's language, which the site may not have)."""
+
+    __slots__ = ("text_of", "done")
+
+    def __init__(self, text_of):
+        self.text_of, self.done = text_of, {}
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in self.done:
+            self.done[lang] = self.text_of(lang)
+        return self.done[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(languages())
+
+    def __len__(self) -> int:
+        return len(languages())
+
+
+def per_language(text_of) -> Computed:
+    """``{lang: text_of(lang)}`` for every language: for texts built from other texts."""
+    return Computed(text_of)
 
 
 def keys(lang: str = FALLBACK) -> set[str]:

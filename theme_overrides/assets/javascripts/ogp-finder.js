@@ -29,7 +29,8 @@
   function build(data) {
     var ui = data.ui, items = data.items, byId = {};
     items.forEach(function (item) { byId[item.id] = item; });
-    var index = lunr.Index.load(data.index);
+    // A repository with no records yet has no index: every search then finds nothing.
+    var index = data.index ? lunr.Index.load(data.index) : null;
     document.querySelectorAll(".ogp-needs-js").forEach(function (el) { el.hidden = true; });
 
     var form = document.createElement("form");
@@ -80,6 +81,7 @@
     function search(text) {
       var terms = text.toLowerCase().split(/[\s\-]+/).filter(Boolean);
       if (!terms.length) return items.slice();
+      if (!index) return [];
       var hits = index.query(function (q) {
         terms.forEach(function (term) {
           // Every term must begin a word of the item (the index holds whole words, unstemmed).
