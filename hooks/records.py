@@ -26,7 +26,7 @@ from ogp.render.labels import label
 from ogp.render.site import generate, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
-from ogp.words import languages
+from ogp.words import keys, languages, missing
 
 log = logging.getLogger(upstream.PLUGIN_LOGGER)
 
@@ -51,6 +51,10 @@ def on_config(config):
     problems = language_problems(config, repository.languages)
     if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))
+    if passes.current(config).outer:
+        for code in repository.languages:
+            if left := missing(code):  # shown in English until words/<code>.yml translates them
+                log.info(buildlog.line("untranslated", lang=code, count=len(left), total=len(keys())))
     return config
 
 

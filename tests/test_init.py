@@ -136,3 +136,20 @@ def test_axe_finds_nothing_on_new_repositories_right_to_left_and_in_three_langua
             page.close()
     assert {key: value for key, value in found.items() if value} == {}
     assert len(found) == 4 * 5 and re.match(r"ar-fr:", next(iter(found)))
+
+
+def test_a_language_the_project_does_not_ship_is_listed_and_can_be_translated_in_the_repository(tmp_path: Path):
+    repo = init(tmp_path, "es")
+    before = ogp("words", cwd=repo).stdout
+    count = int(re.search(r"es: (\d+) of (\d+)", before).group(1))
+    assert count > 500
+    listing = ogp("words", "es", cwd=repo).stdout
+    assert '# pages.plans: "Action plans"' in listing
+    (repo / "words").mkdir()
+    (repo / "words/es.yml").write_text("pages.plans: Planes de acción\npages:\n  plan: Plan\n", "utf-8")
+    after = ogp("words", cwd=repo).stdout
+    assert f"es: {count - 2} of" in after and "# pages.plans:" not in ogp("words", "es", cwd=repo).stdout
+    from ogp.render.texts import t
+
+    assert t("plans", "es") == "Planes de acción"
+    use_languages(["mn", "en"])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from ogp.cli.links import check_links, report
 from ogp.cli.scaffold import KINDS, ScaffoldError, new_commitment, new_evidence, new_meeting, new_milestone
 from ogp.facts.audit import timezone
 from ogp.facts.dates import today_in
-from ogp.words import words
+from ogp.words import keys, languages, lookup, missing, words
 
 _TEXT = {
     "new": words("tools.new"),
@@ -29,7 +30,8 @@ _TEXT = {
     "size": words("tools.size"),
     "json": words("tools.json"),
     **{key: words(f"tools.{key}") for key in ("init", "init_path", "init_country", "init_languages", "init_timezone",
-                                               "init_prefix", "init_forum", "init_done")},
+                                               "init_prefix", "init_forum", "init_done", "words", "words_language",
+                                               "words_count", "words_head")},
 }
 
 
@@ -63,9 +65,25 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
     start.add_argument("--timezone", required=True, help=_TEXT["init_timezone"][lang])
     start.add_argument("--member-prefix", default="", help=_TEXT["init_prefix"][lang])
     start.add_argument("--forum", action="append", default=None, help=_TEXT["init_forum"][lang])
+    catalogue = sub.add_parser("words", help=_TEXT["words"][lang], description=_TEXT["words"][lang])
+    catalogue.add_argument("language", nargs="?", default=None, help=_TEXT["words_language"][lang])
+    catalogue.add_argument("--root", type=Path, default=Path("."), help=root_help)
     bench = sub.add_parser("bench", help=_TEXT["bench"][lang], description=_TEXT["bench"][lang])
     bench.add_argument("--size", choices=("national", "large", "ogp"), default="national", help=_TEXT["size"][lang])
     bench.add_argument("--json", type=Path, default=None, help=_TEXT["json"][lang])
+
+
+def _words(code: str | None, lang: str) -> int:
+    """``ogp words``: how many texts each language lacks; with a language, each one to translate, commented out."""
+    if code is None:
+        for each in languages():
+            print(_TEXT["words_count"][lang].format(lang=each, count=len(missing(each)), total=len(keys())))
+        return 0
+    print(_TEXT["words_head"][lang].format(lang=code))
+    for key in missing(code):
+        english = lookup(key, "en")
+        print(f"# {key}: {json.dumps(english, ensure_ascii=False)}")
+    return 0
 
 
 def _init(args, lang: str) -> int:
@@ -109,6 +127,8 @@ def run(args, lang: str) -> int | None:
             with args.summary.open("a", encoding="utf-8") as handle:
                 handle.write(report(results, "markdown") + "\n")
         return 1 if args.strict and any(not r.ok for r in results) else 0
+    if args.command == "words":
+        return _words(args.language, lang)
     if args.command == "init":
         return _init(args, lang)
     if args.command == "bench":

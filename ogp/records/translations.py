@@ -55,7 +55,8 @@ def check_translations(docs_dir: Path, languages: list[str], root: Path | None =
         for lang, path in by_lang.items():
             if lang not in languages:
                 problems.append(
-                    Problem("page-without-language", shown(path), params={"stem": shown(docs_dir / stem)})
+                    Problem("page-without-language", shown(path), params={
+                        "stem": shown(docs_dir / stem), "files": ", ".join(f"{shown(docs_dir / stem)}.{code}.md" for code in languages)})
                 )
         present = [lang for lang in languages if lang in by_lang]
         if not present:

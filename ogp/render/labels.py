@@ -1,7 +1,7 @@
 """Words for coded values (statuses, kinds, types...): the ``labels`` section of the word catalogue."""
 from __future__ import annotations
 
-from ogp.words import has, say
+from ogp.words import has, language, say
 
 # Which label group names the values of which schema field (tests/test_labels.py: every enum field is
 # here and every value has words in both languages).
@@ -30,7 +30,9 @@ def label(group: str, value, lang: str) -> str:
     """The word for ``value`` of ``group`` in ``lang``; the value itself when there is none."""
     if value is None:
         return ""
-    return say(f"labels.{group}.{value}", lang) if has_label(group, value) else str(value)
+    if has_label(group, value):
+        return say(f"labels.{group}.{value}", lang)
+    return language(str(value))["name"] if group == "language" else str(value)  # a language the catalogue does not name
 
 
 def has_label(group: str, value) -> bool:
