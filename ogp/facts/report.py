@@ -8,6 +8,7 @@ from ogp.facts.compliance import (
     REQUIREMENTS,
     WARN_DAYS,
     Context,
+    Part,
     Verdict,
     civil_society_twice_a_year,
     forum_every_six_months,
@@ -104,6 +105,20 @@ def deadlines(model: Model, only: str | None = None) -> list[dict]:
     return out
 
 
+DATE_FREE = ("2.1",)  # requirements whose verdict does not depend on the plan's dates
+
+
+def coarse_dates(verdict: Verdict, plan) -> Verdict:
+    """A plan known only by its month or year (an earlier template) cannot be judged day by day: unverifiable."""
+    dates = [plan.values.get(name) for name in ("start", "end", "submitted")]
+    if verdict.requirement in DATE_FREE or verdict.status == "not-applicable" or \
+            all(getattr(day, "precision", "day") == "day" for day in dates if day is not None):
+        return verdict
+    why = words("compliance.coarse-dates", start=plan.values["start"], end=plan.values["end"])
+    return Verdict(verdict.requirement, "unverifiable", why, verdict.evidence,
+                   [Part("plan", "unverifiable", why), *verdict.parts])
+
+
 def judge(ctx: Context, flags: list[dict] | None = None, history: dict | None = None) -> Report:
     """Every minimum requirement of ``ctx.plan`` as of ``ctx.as_of``, with that plan's deadlines."""
     verdict_22, periods = twice_a_year(ctx)
@@ -111,5 +126,7 @@ def judge(ctx: Context, flags: list[dict] | None = None, history: dict | None = 
                 outreach_held(ctx), channel_open(ctx), responses_before_submission(ctx),
                 civil_society_twice_a_year(ctx, cocreation_end(ctx), outreach_ids(ctx))]
     plan_id = ctx.plan.id if ctx.plan is not None else ""
+    if ctx.plan is not None:
+        verdicts = [coarse_dates(v, ctx.plan) for v in verdicts]
     return Report(ctx.as_of, {v.requirement: v for v in verdicts}, periods,
                   deadlines(ctx.model, plan_id or None), plan_id, flags or [], history or {})

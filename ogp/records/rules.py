@@ -138,6 +138,7 @@ def _unreadable(ref: str, target: str, index) -> bool:
 
 def _order(record: Record, start_field: str, end_field: str) -> list[Problem]:
     start, end = record.values.get(start_field), record.values.get(end_field)
+    start = getattr(start, "first", start)  # a month or a year begins on its first day
     if start and end and end < start:
         return [record.problem("end-before-start", end_field, value=end, start_field=start_field, start=start)]
     return []
@@ -154,6 +155,14 @@ def _not_future(record: Record, field_name: str, today: dt.date) -> list[Problem
 def _plan(record, index, data, today):
     v = record.values
     problems = _order(record, "start", "end")
+    if v.get("template") != "earlier":  # the current template: exact days and a two- or four-year plan
+        problems += [record.problem("exact-date-needed", name, value=v[name]) for name in ("start", "end", "submitted")
+                     if v.get(name) is not None and getattr(v[name], "precision", "day") != "day"]
+        if v.get("length_years") not in (None, 2, 4):
+            problems.append(record.problem("not-allowed", "length_years", value=v["length_years"], allowed="2, 4",
+                                           suggestion=words("load.no-suggestion")))
+    if not all(getattr(v.get(name), "precision", "day") == "day" for name in ("start", "end")):
+        return problems + _not_future(record, "submitted", today)  # a month or a year: no day to check
     if v.get("end") and (v["end"].month, v["end"].day) not in ((6, 30), (12, 31)):
         problems.append(record.problem("plan-end-date", "end", value=v["end"]))
     if v.get("start") and v.get("end") and v.get("length_years") and v["end"] > v["start"]:
@@ -199,6 +208,7 @@ def _milestone(record, index, data, today):
     plan = index.get("plan", {}).get(record.parent.values.get("plan") or "")
     if plan and v.get("due") and plan.values.get("start") and plan.values.get("end"):
         start, end = plan.values["start"], plan.values["end"]
+        start = getattr(start, "first", start)  # a plan known by its month or year begins on its first day
         # A month or a year is inside when it overlaps the plan (a plan ending in June 2027 may
         # hold a milestone due "2027").
         if not (start <= v["due"] and getattr(v["due"], "first", v["due"]) <= end):

@@ -22,8 +22,8 @@ def plan_of(record: Record, index: dict) -> Record | None:
 
 
 def earlier(record: Record, index: dict) -> bool:
-    """True when the record's plan was written in an earlier template."""
-    plan = plan_of(record, index)
+    """True when the record's plan (or the record, a plan) was written in an earlier template."""
+    plan = record if record.type == "plan" else plan_of(record, index)
     return plan is not None and plan.values.get("template") == EARLIER
 
 

@@ -23,8 +23,10 @@ def v(record: Record, name: str, lang: str):
 
 
 def org_name(model: Model, org_id: str | None, lang: str) -> str:
-    """An organisation's name as escaped text (its id when unknown)."""
-    org = model.organisations.get(org_id or "")
+    """An organisation's name as escaped text (its id when unknown, "not stated" when there is none)."""
+    if not org_id:
+        return t("not_stated", lang)
+    org = model.organisations.get(org_id)
     return md.text(v(org, "name", lang)) if org else md.text(org_id)
 
 
@@ -54,7 +56,7 @@ def commitment_rows(model: Model, plan_id: str, lang: str, prefix: str) -> list[
         rows.append([
             str(c.values["number"]),
             md.link(md.text(v(c, "title", lang)), f"{prefix}commitments/{c.id}.md"),
-            org_name(model, c.values["lead_agency"], lang),
+            org_name(model, c.values.get("lead_agency"), lang),
             label("status", commitment_status(model, c), lang),
             md.progress(commitment_progress(model, c), t("progress", lang)),
             f"{md.text(v(nxt, 'title', lang))} ({md.date(nxt.values['due'], lang)})" if nxt else "—",
@@ -149,7 +151,7 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
         [t("ogp_id", lang), md.text(c.values.get("ogp_id") or t("not_assigned", lang))],
         [t("status", lang), label("status", commitment_status(model, c), lang)],
         [t("progress", lang), md.progress(commitment_progress(model, c), t("progress", lang))],
-        [t("lead_agency", lang), org_name(model, c.values["lead_agency"], lang)],
+        [t("lead_agency", lang), org_name(model, c.values.get("lead_agency"), lang)],
         [t("supporting", lang), ", ".join(org_name(model, o, lang) for o in c.values.get("supporting") or []) or "—"],
         [t("challenge_area", lang), label("challenge_area", c.values.get("challenge_area"), lang) or "—"],
         [t("policy_areas", lang), ", ".join(md.text(a) for a in c.values.get("policy_areas") or []) or "—"],

@@ -132,7 +132,8 @@ def organisation_pages(model: Model) -> dict[str, str]:
         orgs = sorted(model.organisations.values(), key=lambda o: (v(o, "name", lang) or o.id).lower())
         rows = []
         for o in orgs:
-            led = [c for c in model.commitments.values() if c.values["lead_agency"] == o.id]
+            led = [c for c in model.commitments.values() if c.values.get("lead_agency") == o.id
+                   or any(m.values.get("lead_agency") == o.id for m in model.milestones_of(c))]
             rows.append([f'<span id="{o.id}"></span>{md.text(v(o, "name", lang))}', md.text(v(o, "short", lang)),
                          label("organisation", o.values["type"], lang),
                          f"[{md.text(urlsplit(o.values['website']).hostname)}]({o.values['website']})" if o.values.get("website") else "",

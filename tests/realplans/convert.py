@@ -11,6 +11,7 @@ the report that :func:`convert` returns.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -95,12 +96,13 @@ def _plan(source: Path, prefix: str, not_placed: dict, not_stated: list) -> dict
     plan = {"id": f"{prefix.lower()}-nap{number}", "number": number, "title_en": meta["title"], "template": "earlier"}
     published = re.search(r"^((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})\s*$",
                           body, re.MULTILINE)
-    if published:
-        not_placed["plan: month the plan was published (nap-5.md)"] = published.group(1)
+    if published:  # the date on record: a month, written as one (YYYY-MM), no day made up
+        month = dt.datetime.strptime(published.group(1), "%B %Y")
+        plan["submitted"] = f"{month.year}-{month.month:02d}"
     assessment, text = front_matter(source / "pages/nap/5/NAP5-Self-Assessment.md")
-    period = re.search(r"Self-Assessment Report (\d{4}-\d{4})", text)
-    if period:
-        not_placed["plan: period in years (NAP5-Self-Assessment.md)"] = period.group(1)
+    period = re.search(r"Self-Assessment Report (\d{4})-(\d{4})", text)
+    if period:  # the plan's years, written as years
+        plan["start"], plan["end"] = period.group(1), period.group(2)
     not_stated += ["plan start (day)", "plan end (day)", "plan length_years", "plan submitted (day)"]
     return plan
 
