@@ -139,7 +139,7 @@ def test_a_month_or_a_year_is_kept_as_written_and_due_at_its_end(tmp_path: Path)
     model = build_model(data, dt.date(2025, 10, 1))
     assert commitment_status(model, model.commitments["nap1-01"]) == "in-progress"
     page = commitment_pages(model, {}, {}, "")["commitments/nap1-01.en.md"]
-    assert "| 2025 |" in page and "2024-06" in page and "2025-12-31" not in page
+    assert "Due\n:   2025\n" in page and "2024-06" in page and "2025-12-31" not in page
     early = {(p.file, p.field, p.code) for p in validate(root, dt.date(2024, 5, 31))[1]}
     assert ("data/commitments/nap1/nap1-01.yml", "completed", "date-in-future") in early  # all of June is ahead
     out = tmp_path / "package"
@@ -161,8 +161,8 @@ def test_a_deadline_in_the_sources_words_is_shown_beside_its_date(tmp_path: Path
     data, problems = validate(root, dt.date(2024, 7, 1))
     assert problems == []
     pages = commitment_pages(build_model(data, dt.date(2024, 7, 1)), {}, {}, "")
-    assert "| 2025-06 (by mid-2025) |" in pages["commitments/nap1-01.en.md"]
-    assert "| 2025-06 (2025 оны дунд үе гэхэд) |" in pages["commitments/nap1-01.mn.md"]
+    assert ":   2025-06 (by mid-2025)\n" in pages["commitments/nap1-01.en.md"]
+    assert ":   2025-06 (2025 оны дунд үе гэхэд)\n" in pages["commitments/nap1-01.mn.md"]
 
 
 def test_a_milestone_led_by_another_office_and_a_theme_are_shown(tmp_path: Path):
@@ -177,7 +177,7 @@ def test_a_milestone_led_by_another_office_and_a_theme_are_shown(tmp_path: Path)
     data, problems = validate(root, dt.date(2024, 7, 1))
     assert problems == []
     page = commitment_pages(build_model(data, dt.date(2024, 7, 1)), {}, {}, "")["commitments/nap1-01.en.md"]
-    assert "| Theme | Budget |" in page and "Publication — Lead agency: " in page
+    assert "| Theme | Budget |" in page and "Lead agency\n:   Test CSO\n" in page.split("### m2. Publication")[1]
     wrong = path.read_text("utf-8").replace("lead_agency: cso", "lead_agency: no-such-office")
     path.write_text(wrong, "utf-8")
     assert [(p.field, p.code) for p in validate(root, dt.date(2024, 7, 1))[1]] == [("lead_agency", "unknown-reference")]
@@ -223,8 +223,43 @@ def test_an_earlier_template_leaves_out_what_it_never_asked_for_and_the_site_say
     assert problems == [], [p.format_text("en") for p in problems]
     model = build_model(data, today)
     page = commitment_pages(model, {}, {}, "")["commitments/nap1-01.en.md"]
-    assert "*Not stated*" in page and "| m2 | Publication | Not stated | Not stated |" in page
+    m2 = page.split("### m2. Publication")[1]
+    assert "*Not stated*" in page and "Expected output\n:   Not stated\n" in m2 and "Due\n:   Not stated\n" in m2
     assert "Заагаагүй" in commitment_pages(model, {}, {}, "")["commitments/nap1-01.mn.md"]
     assert next_milestone(model, model.commitments["nap1-01"]).values["id"] == "m2"
     assert dashboard(model, "en") and finder_items(model, "en")
     assert "Publication" not in icalendar(data, "en", "https://example.org/", dt.datetime(2024, 7, 1, tzinfo=dt.timezone.utc))
+
+
+def test_dated_progress_updates_show_newest_first_and_reach_the_feed_and_the_open_data(tmp_path: Path):
+    from ogp.facts.model import build_model
+    from ogp.render.feeds import atom_feed, feed_entries
+    from ogp.render.opendata import tables
+    from ogp.render.pages import commitment_pages
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    path = root / "data/commitments/nap1/nap1-01.yml"
+    path.write_text(path.read_text("utf-8").replace("    progress: 40\n", (
+        "    progress: 40\n    updates:\n"
+        "      - date: 2024-05\n        text_mn: Төслийг хэлэлцсэн.\n        text_en: The draft was discussed.\n"
+        "      - date: 2024-06-20\n        text_mn: Өгөгдлийг нийтэлсэн.\n        text_en: The data was published.\n"
+        "        evidence: [nap1-standard]\n")), "utf-8")
+    today = dt.date(2024, 7, 1)
+    data, problems = validate(root, today)
+    assert problems == [], [p.format_text("en") for p in problems]
+    page = commitment_pages(build_model(data, today), {}, {}, "")["commitments/nap1-01.en.md"]
+    timeline = page.split("**Progress updates**")[1]
+    assert timeline.index("2024-06-20") < timeline.index("2024-05") and "The draft was discussed." in timeline
+    assert "[Standard](../evidence/nap1-01.md#nap1-standard)" in timeline
+    assert "Явцын мэдээ" in commitment_pages(build_model(data, today), {}, {}, "")["commitments/nap1-01.mn.md"]
+    entries = [e for e in feed_entries(data) if e["id"].startswith("update:")]
+    assert [e["summary"]["en"] for e in entries] == ["The data was published.", "The draft was discussed."]
+    assert entries[0]["path"] == "commitments/nap1-01/#m2"
+    assert "The data was published." in atom_feed(feed_entries(data), "en", "https://example.org/", today)
+    header, rows = tables(data)["update"]
+    assert header[:2] == ["milestone", "date"] and rows[0][0] == "nap1-01.m2"
+    # An update in the future, or without its text in one language, is one located message each.
+    path.write_text(path.read_text("utf-8").replace("date: 2024-06-20", "date: 2024-09-01")
+                    .replace("        text_mn: Төслийг хэлэлцсэн.\n", ""), "utf-8")
+    assert {(p.field, p.code) for p in validate(root, today)[1]} == {("date", "date-in-future"), ("text_mn", "missing-field")}

@@ -20,7 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ogp.build.upstream import MATERIAL_LANGUAGES
-from ogp.records.repository import LANGUAGE, MAX_LANGUAGES
+from ogp.records.repository import LANGUAGE, MAX_LANGUAGES, site_names
 from ogp.words import language, missing, say, shipped, use_languages
 
 TOOL_ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +70,7 @@ def init(path: Path, country: list[str], languages: list[str], timezone: str, pr
     site = {"country": names(country, languages), "forum": forum_names}
     if not all(site["country"].values()):
         raise InitError("--country: give the member's name (once for every language, or as CODE=NAME per language).")
-    use_languages(languages, None, {**site, "timezone": timezone})
+    use_languages(languages, None, site_names(site["country"], site["forum"], timezone))
     for part in TOOL_PARTS:
         source, target = TOOL_ROOT / part, path / part
         if source.is_dir():
@@ -163,10 +163,11 @@ def readme(site: dict, languages: list[str]) -> str:
     """The member repository's README: the two commands and what to do before going live."""
     first = languages[0]
     untranslated = [code for code in languages if code not in shipped()]
-    text = say("init.readme", "en" if "en" in languages else first, site_name=say("init.site_name", first))
+    lang = "en" if "en" in languages else first
+    text = say("init.readme", lang, site_name=say("init.site_name", first))
     if untranslated:
         counts = ", ".join(f"{code}: {len(missing(code))}" for code in untranslated)
-        text += "\n" + say("init.readme_untranslated", "en", counts=counts) + "\n"
+        text += "\n" + say("init.readme_untranslated", lang, counts=counts) + "\n"
     return text
 
 

@@ -42,6 +42,10 @@ class Model:
         """The commitment's milestones in the order they are written."""
         return self.children.get(id(commitment), [])
 
+    def updates_of(self, milestone: Record) -> list[Record]:
+        """The milestone's progress updates in the order they are written."""
+        return self.children.get(id(milestone), [])
+
     def evidence_for(self, kind: str, key: str) -> list[Record]:
         """Evidence that names ``key`` in its ``commitments``/``milestones``/``meetings``/``plans`` list."""
         return sorted(self.evidence_links.get((kind, key), []), key=lambda e: (e.values["date"], e.id))
@@ -112,6 +116,8 @@ def build_model(data: Dataset, today: dt.date) -> Model:
             index[record.id] = record
     for record in data.records.get("milestone", []):
         model.milestones[milestone_key(record)] = record
+        model.children.setdefault(id(record.parent), []).append(record)
+    for record in data.records.get("update", []):
         model.children.setdefault(id(record.parent), []).append(record)
     for record in model.commitments.values():
         model.by_plan.setdefault(record.values["plan"], []).append(record)

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ogp.records.errors import Problem, format_problems, message_language
 from ogp.records.load import suggestion
 from ogp.records.yamlload import load_yaml
-from ogp.words import say, use_languages
+from ogp.words import say, use_languages, words
 
 FILE = "ogp.yml"
 LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -68,12 +68,12 @@ def _read(path: Path, _mtime: int) -> Repository:
     raw = doc.data if doc.data is not None else {}
     problems: list[Problem] = []
 
-    def bad(key: str, value, expected: str, at: tuple = ()) -> None:
+    def bad(key: str, value, expected, at: tuple = ()) -> None:
         line, col = doc.where(at or (key,))
         problems.append(Problem("settings-bad-value", FILE, line, col, key, {"value": str(value), "expected": expected}))
 
     if not isinstance(raw, dict):
-        bad("languages", type(raw).__name__, "a mapping of settings: country: …, languages: [mn, en], …", ("",))
+        bad("languages", type(raw).__name__, words("settings.expect-mapping"), ("",))
         raise SettingsError(problems)
     for key in raw:
         if key not in KEYS:
@@ -84,7 +84,7 @@ def _read(path: Path, _mtime: int) -> Repository:
     languages = raw.get("languages", list(Repository.languages))
     if (not isinstance(languages, list) or not 1 <= len(languages) <= MAX_LANGUAGES
             or not all(isinstance(c, str) and LANGUAGE.fullmatch(c) for c in languages) or len(set(languages)) != len(languages)):
-        bad("languages", languages, f"a list of 1 to {MAX_LANGUAGES} different language codes, the default first: [mn, en]")
+        bad("languages", languages, words("settings.expect-languages", max=MAX_LANGUAGES))
         languages = list(Repository.languages)
     values["languages"] = tuple(languages)
     for key in ("country", "forum"):
@@ -93,11 +93,11 @@ def _read(path: Path, _mtime: int) -> Repository:
             if isinstance(texts, str) and texts.strip():
                 texts = {code: texts for code in languages}  # one name for every language
             if not isinstance(texts, dict) or any(not str(texts.get(code) or "").strip() for code in languages):
-                bad(key, texts, "a name in every language: " + ", ".join(f"{code}: …" for code in languages))
+                bad(key, texts, words("settings.expect-names", codes=", ".join(f"{code}: …" for code in languages)))
             else:
                 values[key] = {code: str(texts[code]).strip() for code in languages}
         elif key == "country":  # a repository with its own settings names itself: never the sample's name
-            bad(key, "", "the member's name in every language: " + ", ".join(f"{code}: …" for code in languages), ())
+            bad(key, "", words("settings.expect-country", codes=", ".join(f"{code}: …" for code in languages)), ())
         else:  # no name given: the generic one, never the sample's forum
             values[key] = {code: say("init.forum_default", code) for code in languages}
     if "member_prefix" in raw:
@@ -105,15 +105,15 @@ def _read(path: Path, _mtime: int) -> Repository:
         if re.fullmatch(r"[A-Z]{2,6}", prefix):
             values["member_prefix"] = prefix
         else:
-            bad("member_prefix", prefix, "the capital letters OGP's commitment ids begin with: MN (MN0050)")
+            bad("member_prefix", prefix, words("settings.expect-prefix"))
     if "timezone" not in raw:  # nor the sample's time zone
-        bad("timezone", "", "a time zone of the tz database: Asia/Ulaanbaatar, America/Bogota", ())
+        bad("timezone", "", words("settings.expect-timezone"), ())
     else:
         try:
             ZoneInfo(str(raw["timezone"]))
             values["timezone"] = str(raw["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
-            bad("timezone", raw["timezone"], "a time zone name of the tz database: Asia/Ulaanbaatar, America/Bogota")
+            bad("timezone", raw["timezone"], words("settings.expect-timezone"))
     if raw.get("repository"):
         address = str(raw["repository"]).rstrip("/")
         if address.startswith("https://") and " " not in address:
@@ -155,9 +155,18 @@ def use_repository(root: Path) -> Repository:
     """
     repository = read_repository(root)
     _active["repository"] = repository
-    use_languages(repository.languages, Path(root) / "words",
-                  {"country": repository.country, "forum": repository.forum, "timezone": repository.timezone})
+    use_languages(repository.languages, Path(root) / "words", site_names(repository.country, repository.forum, repository.timezone))
     return repository
+
+
+def site_names(country: dict, forum: dict, timezone: str) -> dict:
+    """The member's names every text may use: ``{country}``, ``{forum}``, ``{timezone}``, and ``{forum_named}``.
+
+    ``{forum_named}`` is " (its name)" after the words "the multi-stakeholder forum", and nothing when
+    the forum has no name of its own (the generic one), so that no text says the same thing twice.
+    """
+    named = {code: "" if name == say("init.forum_default", code) else f" ({name})" for code, name in forum.items()}
+    return {"country": country, "forum": forum, "forum_named": named, "timezone": timezone}
 
 
 def active() -> Repository:

@@ -273,6 +273,7 @@ def _input(record, index, data, today):
 _RECORD_CHECKS = {
     "plan": _plan, "commitment": _commitment, "milestone": _milestone, "evidence": _evidence, "meeting": _meeting,
     "cocreation": _cocreation, "channel": _channel, "input": _input,
+    "update": lambda record, index, data, today: _not_future(record, "date", today),
 }
 
 

@@ -111,6 +111,13 @@ def feed_entries(data: Dataset, evidence_home: dict[str, str] | None = None) -> 
         summary = words("feeds.summary", id=commitment['id'], id2=v['id'])
         entries.append({"id": f"milestone:{milestone_key(record)}", "date": v["completed"], "title": title,
                         "summary": summary, "path": f"commitments/{commitment['id']}/"})
+    for record in data.records.get("update", []):
+        milestone, commitment = record.parent, record.parent.parent
+        key = milestone_key(milestone)
+        title = {lang: f"{commitment.values.get(f'title_{lang}') or ''}: {milestone.values.get(f'title_{lang}') or ''}" for lang in languages()}
+        entries.append({"id": f"update:{key}:{record.values['date']}:{record.base[-1]}", "date": record.values["date"],
+                        "title": title, "summary": _pair(record.values, "text"),
+                        "path": f"commitments/{commitment.values['id']}/#{milestone.values['id']}"})
     entries.sort(key=lambda e: e["id"])  # ties on a date keep one fixed order
     entries.sort(key=lambda e: e["date"], reverse=True)
     return entries

@@ -15,14 +15,15 @@ import re
 from pathlib import Path
 
 from ogp.records.load import Dataset, Record
+from ogp.records.rules import milestone_key
 from ogp.records.schema import RecordSchema, frictionless_field, load_schemas
 from ogp.words import languages, say
 
 # Tables in the order a reader meets them: the plan first, its parts after it.
-ORDER = ("plan", "commitment", "milestone", "meeting", "evidence", "organisation",
+ORDER = ("plan", "commitment", "milestone", "update", "meeting", "evidence", "organisation",
          "cocreation", "channel", "input", "irm-report")
 # Child type -> name of the leading column holding its parent record's id.
-PARENT_KEY = {"milestone": "commitment", "channel": "cocreation", "input": "cocreation"}
+PARENT_KEY = {"milestone": "commitment", "update": "milestone", "channel": "cocreation", "input": "cocreation"}
 # (type, column) -> type whose id the column holds; checked by frictionless.
 FOREIGN_KEYS = {
     ("commitment", "plan"): "plan",
@@ -53,10 +54,17 @@ def _table(kind: str, schema: RecordSchema, records: list[Record]) -> tuple[list
     fields = [name for name in schema.fields if name not in schema.nested]
     parent = PARENT_KEY.get(kind)
     header = ([parent] if parent else []) + fields
-    ordered = sorted(records, key=lambda r: (_natural(r.parent.id if r.parent else ""), _natural(r.id)))
-    rows = [([r.parent.id] if parent else []) + [_json_value(r.values.get(name)) for name in fields]
+    ordered = sorted(records, key=lambda r: (_natural(_parent_id(r)), _natural(r.id or ""), r.base))
+    rows = [([_parent_id(r)] if parent else []) + [_json_value(r.values.get(name)) for name in fields]
             for r in ordered]
     return header, rows
+
+
+def _parent_id(record: Record) -> str:
+    """The id a sub-record's leading column holds: a milestone is known as ``<commitment>.<milestone>``."""
+    if record.parent is None:
+        return ""
+    return milestone_key(record.parent) if record.parent.type == "milestone" else record.parent.id
 
 
 def _natural(text: str | None) -> list:
@@ -132,7 +140,7 @@ def _csv_schema(kind: str, schema: RecordSchema, header: list[str], counts: dict
     fields += [_csv_field(schema.fields[name]) for name in header[1 if parent else 0:]]
     descriptor: dict = {"fields": fields}
     # Sub-record ids are unique only within their parent record.
-    key = list(schema.primary_key) or ([parent, "id"] if parent else [])
+    key = list(schema.primary_key) or ([parent, "id"] if parent and "id" in schema.fields else [])
     if key:
         descriptor["primaryKey"] = key
     foreign = [{"fields": [column], "reference": {"resource": target, "fields": ["id"]}}

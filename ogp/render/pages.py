@@ -143,6 +143,43 @@ def _record_history(updates: list, lang: str, commit_url: str) -> str:
     return "\n".join(["", f"## {t('record_history', lang)}", ""] + items + ["", md.link(t("ledger_link", lang), "../updates.md"), ""])
 
 
+def _indented(text: str) -> str:
+    """Markdown kept inside a definition (or a list item): every line after the first indented."""
+    return "\n    ".join(text.splitlines())
+
+
+def milestone_block(model: Model, m: Record, lang: str) -> list[str]:
+    """One milestone as a heading and a definition list, then its dated progress updates, newest first.
+
+    A block, not a table row: long titles and outputs wrap at any width and print whole.
+    """
+    proof = [evidence_link(model, e, lang, "../") for e in m.values.get("evidence") or []]
+    proof += [evidence_link(model, e.id, lang, "../") for e in model.evidence_for("milestones", milestone_key(m))
+              if e.id not in (m.values.get("evidence") or [])]
+    stated = t("not_stated", lang)
+    due = md.date(m.values["due"], lang) or (md.text(v(m, "due_text", lang)) if v(m, "due_text", lang) else stated)
+    if m.values["due"] and v(m, "due_text", lang):
+        due += f" ({md.text(v(m, 'due_text', lang))})"
+    facts = [(t("status", lang), f"{label('status', m.values['status'], lang)} · {md.progress(milestone_progress(m), t('progress', lang))}"),
+             (t("output", lang), _indented(md.markdown(v(m, "output", lang))) or stated), (t("due", lang), due)]
+    if m.values.get("lead_agency"):
+        facts.append((t("lead_agency", lang), org_name(model, m.values["lead_agency"], lang)))
+    if m.values.get("completed"):
+        facts.append((t("completed", lang), md.date(m.values["completed"], lang)))
+    facts.append((t("evidence", lang), ", ".join(proof) or "—"))
+    out = [f"### {md.text(m.values['id'])}. {md.text(v(m, 'title', lang))} {{: #{m.values['id']} }}", ""]
+    for term, value in facts:
+        out += [term, f":   {value}", ""]
+    updates = sorted(model.updates_of(m), key=lambda u: (u.values["date"], u.base[-1]), reverse=True)
+    if updates:
+        out += [f"**{t('updates', lang)}**", ""]
+        for u in updates:
+            links = [evidence_link(model, e, lang, "../") for e in u.values.get("evidence") or []]
+            line = f"- **{md.date(u.values['date'], lang)}**: {_indented(md.markdown(v(u, 'text', lang)))}"
+            out += [line + (f" ({', '.join(links)})" if links else ""), ""]
+    return out
+
+
 def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | None) -> str:
     plan = model.plans.get(c.values["plan"])
     facts = [
@@ -166,23 +203,9 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
     for value in ("transparency", "participation", "accountability"):
         if v(c, value, lang):
             out += [f"## {t(value, lang)}", "", md.markdown(v(c, value, lang)), ""]
-    rows = []
+    out += [f"## {t('milestones', lang)}", ""]
     for m in model.milestones_of(c):
-        proof = [evidence_link(model, e, lang, "../") for e in m.values.get("evidence") or []]
-        proof += [evidence_link(model, e.id, lang, "../") for e in model.evidence_for("milestones", milestone_key(m))
-                  if e.id not in (m.values.get("evidence") or [])]
-        led = f" — {t('lead_agency', lang)}: {org_name(model, m.values['lead_agency'], lang)}" if m.values.get("lead_agency") else ""
-        stated = t("not_stated", lang)
-        due = md.date(m.values["due"], lang) or (md.text(v(m, "due_text", lang)) if v(m, "due_text", lang) else stated)
-        if m.values["due"] and v(m, "due_text", lang):
-            due += f" ({md.text(v(m, 'due_text', lang))})"
-        rows.append([md.text(m.values["id"]), md.text(v(m, "title", lang)) + led, md.text(v(m, "output", lang)) or stated, due,
-                     label("status", m.values["status"], lang),
-                     md.progress(milestone_progress(m), t("progress", lang)),
-                     md.date(m.values.get("completed"), lang) or "—", "<br>".join(proof) or "—"])
-    out += [f"## {t('milestones', lang)}", "",
-            md.table([t("id", lang), t("milestone", lang), t("output", lang), t("due", lang), t("status", lang),
-                      t("progress", lang), t("completed", lang), t("evidence", lang)], rows), ""]
+        out += milestone_block(model, m, lang)
     irm = [(t(f, lang), label(group, c.values.get(f), lang)) for f, group in (
         ("irm_verifiable", "yesno"), ("irm_ogp_lens", "yesno"), ("irm_potential", "potential"),
         ("irm_completion", "completion"), ("irm_early_results", "early_results")) if c.values.get(f)]

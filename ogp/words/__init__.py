@@ -31,7 +31,7 @@ FALLBACK = "en"  # the language every key exists in; others fall back to it
 # that any text may name, per language.
 _state: dict = {"languages": ("mn", "en"), "extra": None,
                 "site": {"country": {"mn": "Монгол Улс", "en": "Mongolia"}, "forum": {"mn": "Үндэсний зөвлөл", "en": "National Council"},
-                         "timezone": "Asia/Ulaanbaatar"}}
+                         "forum_named": {"mn": " (Үндэсний зөвлөл)", "en": " (National Council)"}, "timezone": "Asia/Ulaanbaatar"}}
 
 __all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "joined", "PLURAL_FORMS"]
 
