@@ -108,7 +108,12 @@ def cmd_check_translations(root: Path, lang: str) -> int:
 
 def cmd_validate(root: Path, fmt: str, lang: str, today: dt.date | None) -> int:
     """Validate the records under ``root``; print problems; 2 when there are any."""
-    data, problems = validate(root, today or today_in(timezone()))
+    day = today or today_in(timezone())
+    data, problems = validate(root, day)
+    if not problems:  # the records are sound: now what a strict build checks in the content (links, anchors)
+        from ogp.render.linkcheck import link_problems
+
+        problems = sorted(link_problems(data, root, day), key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
     if problems:
         print(render(problems, fmt, lang))
         return EXIT_INPUT
