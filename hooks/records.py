@@ -70,8 +70,10 @@ def on_pre_build(config):
         raise PluginError("\n" + str(err)) from None
     today = today_from_env()
     data, problems = validate(root, today)
-    if problems:
+    if any(not p.is_warning for p in problems):
         raise PluginError("\n" + render(problems, "text", message_language()))
+    for warning in problems:  # a recommendation: said in the log, never failing the (strict) build
+        log.info("ogp: %s", warning.format_text(message_language()).replace("\n", " "))
     files = sum(1 for records in data.records.values() for r in records if r.parent is None)
     log.info(buildlog.line("records_valid", count=files, seconds=time.perf_counter() - started))
     try:

@@ -89,4 +89,5 @@ def test_case(path: Path, tmp_path: Path, monkeypatch):
     assert "{" not in mongolian.replace("{#", "") and "Traceback" not in mongolian
     assert len(json.loads(render(problems, "json", "mn"))["problems"]) == len(problems)
     annotations = render(problems, "github", "en").splitlines()
-    assert len(annotations) == len(problems) and all(a.startswith("::error file=") for a in annotations)
+    assert len(annotations) == len(problems)
+    assert all(a.startswith("::warning file=" if p.is_warning else "::error file=") for a, p in zip(annotations, problems))

@@ -13,7 +13,7 @@ from ogp.words.plurals import plural_form
 
 CODE = [*(ROOT / "ogp").rglob("*.py"), *(ROOT / "hooks").glob("*.py")]
 # say("key"…), words("key"…), t("key", lang) (a page text), with the key written out.
-LITERAL = re.compile(r'\b(say|say_text|words|t|has)\(\s*"([A-Za-z0-9_.-]+)"')
+LITERAL = re.compile(r'\b(say|say_text|words|t|has)\(\s*["\']([A-Za-z0-9_.-]+)["\']')
 # Keys built at run time ("errors.{code}", "labels.{group}.{value}"): every key under the prefix counts as used.
 DYNAMIC = re.compile(r'\b(?:say|say_text|words|has)\(\s*f["\']([A-Za-z0-9_.-]+)\{')
 

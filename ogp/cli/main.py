@@ -107,17 +107,18 @@ def cmd_check_translations(root: Path, lang: str) -> int:
 
 
 def cmd_validate(root: Path, fmt: str, lang: str, today: dt.date | None) -> int:
-    """Validate the records under ``root``; print problems; 2 when there are any."""
+    """Validate the records and the content's links under ``root``; print problems; 2 when there are any but warnings."""
     day = today or today_in(timezone())
     data, problems = validate(root, day)
-    if not problems:  # the records are sound: now what a strict build checks in the content (links, anchors)
+    if all(p.is_warning for p in problems):  # the records are sound: now what a strict build checks (links, anchors)
         from ogp.render.linkcheck import link_problems
 
-        problems = sorted(link_problems(data, root, day), key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
+        problems = sorted(problems + link_problems(data, root, day), key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
     if problems:
         print(render(problems, fmt, lang))
+    if any(not p.is_warning for p in problems):
         return EXIT_INPUT
-    if fmt == "json":
+    if fmt == "json" and not problems:
         print(render([], fmt, lang))
     elif fmt == "text":
         count = sum(1 for records in data.records.values() for r in records if r.parent is None)
@@ -152,7 +153,7 @@ def _judged(root: Path, as_of: dt.date | None, lang: str, plan: str | None, out,
         with state as (commit, folder):
             day = as_of or today_in(timezone())
             data, problems = validate(folder, day)
-            if problems:
+            if any(not p.is_warning for p in problems):
                 if commit:
                     print(_TEXT["old_records"][lang].format(commit=commit[:10], day=day), file=sys.stderr)
                 print(render(problems, "text", lang), file=sys.stderr)

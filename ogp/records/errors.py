@@ -35,6 +35,8 @@ def _load_catalogue() -> dict[str, ErrorType]:
 
 # Codes are stable identifiers: tests, golden files and CI annotations use them.
 CATALOGUE: dict[str, ErrorType] = _load_catalogue()
+# Codes of recommendations, not rules: shown (as warnings) but never failing a check or a build.
+WARNINGS = frozenset({"plan-length-unusual"})
 
 
 def language_name(code: str, in_lang: str) -> str:
@@ -77,6 +79,11 @@ class Problem:
     field: str | None = None
     params: Mapping[str, object] = dc_field(default_factory=dict)
 
+    @property
+    def is_warning(self) -> bool:
+        """True for a recommendation (:data:`WARNINGS`): reported, but it fails nothing."""
+        return self.code in WARNINGS
+
     def key(self) -> tuple:
         """The tuple tests compare: ``(file, line, field, code)``."""
         return (self.file, self.line, self.field, self.code)
@@ -100,7 +107,8 @@ class Problem:
 
     def format_text(self, lang: str) -> str:
         """``path:line:col: [code] message`` and an indented hint line."""
-        return f"{self.location()}: [{self.code}] {self.message(lang)}\n    {self.hint(lang)}"
+        mark = f"({say('problems.warning', lang)}) " if self.is_warning else ""
+        return f"{self.location()}: [{self.code}] {mark}{self.message(lang)}\n    {self.hint(lang)}"
 
     def _values(self, lang: str) -> dict:
         # A parameter may be given per language: {"mn": "англи", "en": "English"}.
@@ -127,7 +135,7 @@ def _escape_property(text: str) -> str:
 
 
 def format_github(problems: list[Problem], lang: str) -> str:
-    """GitHub Actions workflow commands: one ``::error`` annotation per problem."""
+    """GitHub Actions workflow commands: one ``::error`` (or ``::warning``) annotation per problem."""
     lines = []
     for p in problems:
         props = [f"file={_escape_property(p.file)}"]
@@ -136,7 +144,8 @@ def format_github(problems: list[Problem], lang: str) -> str:
             if p.col is not None:
                 props.append(f"col={p.col}")
         props.append(f"title={_escape_property(p.code + ': ' + CATALOGUE[p.code].title[lang])}")
-        lines.append(f"::error {','.join(props)}::{_escape_data(p.message(lang) + ' ' + p.hint(lang))}")
+        kind = "warning" if p.is_warning else "error"
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(p.message(lang) + ' ' + p.hint(lang))}")
     return "\n".join(lines)
 
 

@@ -161,6 +161,8 @@ def _plan(record, index, data, today):
         if v.get("length_years") not in (None, 2, 4):
             problems.append(record.problem("not-allowed", "length_years", value=v["length_years"], allowed="2, 4",
                                            suggestion=words("load.no-suggestion")))
+    elif v.get("length_years") not in (None, 2, 4):  # an earlier plan of 1, 3 or 5 years: real, but worth a look
+        problems.append(record.problem("plan-length-unusual", "length_years", value=v["length_years"]))
     if not all(getattr(v.get(name), "precision", "day") == "day" for name in ("start", "end")):
         return problems + _not_future(record, "submitted", today)  # a month or a year: no day to check
     if v.get("end") and (v["end"].month, v["end"].day) not in ((6, 30), (12, 31)):
