@@ -16,7 +16,7 @@ from ogp.build import buildlog, parallel, passes, upstream
 from ogp.build.languages import language_problems
 from ogp.facts.history import HistoryError
 from ogp.facts.publications import PublicationLogError
-from ogp.records.errors import message_language
+from ogp.records.errors import format_problems, message_language
 from ogp.records.repository import use_repository
 from ogp.records.settings import SettingsError, read_settings
 from ogp.records.validate import render, validate
@@ -70,10 +70,11 @@ def on_pre_build(config):
         raise PluginError("\n" + str(err)) from None
     today = today_from_env()
     data, problems = validate(root, today)
-    if any(not p.is_warning for p in problems):
+    if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))
-    for warning in problems:  # a recommendation: said in the log, never failing the (strict) build
-        log.info("ogp: %s", warning.format_text(message_language()).replace("\n", " "))
+    if data.warnings:  # recommendations: said in the log (a warning seen often, once with its count), never failing the build
+        for text in format_problems(data.warnings, message_language()).splitlines():
+            log.info("ogp: %s", text.strip())
     files = sum(1 for records in data.records.values() for r in records if r.parent is None)
     log.info(buildlog.line("records_valid", count=files, seconds=time.perf_counter() - started))
     try:

@@ -51,6 +51,7 @@ _TEXT = {
     "plan_option": words("cli.plan_option"),
     "written": words("cli.written"),
     "valid": words("cli.valid"),
+    "strict_warnings": words("cli.strict_warnings"),
 }
 
 
@@ -69,6 +70,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     val.add_argument("--format", choices=FORMATS, default="text", help=_TEXT["format"][lang])
     val.add_argument("--lang", choices=sorted({*languages(), *shipped()}), default=None, help=_TEXT["lang"][lang])
     val.add_argument("--today", type=_date, default=None, help=_TEXT["today"][lang])
+    val.add_argument("--strict", action="store_true", help=_TEXT["strict_warnings"][lang])
     comp = sub.add_parser("compliance", help=_TEXT["compliance"][lang], description=_TEXT["compliance"][lang])
     comp.add_argument("--root", type=Path, default=Path("."), help=_TEXT["root"][lang])
     comp.add_argument("--as-of", type=_date, default=None, help=_TEXT["as_of"][lang])
@@ -106,18 +108,21 @@ def cmd_check_translations(root: Path, lang: str) -> int:
     return EXIT_OK
 
 
-def cmd_validate(root: Path, fmt: str, lang: str, today: dt.date | None) -> int:
+def cmd_validate(root: Path, fmt: str, lang: str, today: dt.date | None, strict: bool = False) -> int:
     """Validate the records and the content's links under ``root``; print problems; 2 when there are any but warnings."""
     day = today or today_in(timezone())
     data, problems = validate(root, day)
-    if all(p.is_warning for p in problems):  # the records are sound: now what a strict build checks (links, anchors)
+    if not problems:  # the records are sound: now what a strict build checks (links, anchors)
         from ogp.render.linkcheck import link_problems
 
-        problems = sorted(problems + link_problems(data, root, day), key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
+        problems = link_problems(data, root, day)
+    problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.col or 0, p.code)) + data.warnings  # errors first
     if problems:
         print(render(problems, fmt, lang))
     if any(not p.is_warning for p in problems):
         return EXIT_INPUT
+    if strict and problems:
+        return EXIT_MISSED  # only warnings, and --strict: a check failed
     if fmt == "json" and not problems:
         print(render([], fmt, lang))
     elif fmt == "text":
@@ -254,7 +259,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: s
     if args.command == "check-translations":
         return cmd_check_translations(args.root, lang)
     if args.command == "validate":
-        return cmd_validate(args.root, args.format, args.lang or lang, args.today)
+        return cmd_validate(args.root, args.format, args.lang or lang, args.today, args.strict)
     if args.command == "compliance":
         return cmd_compliance(args.root, args.as_of, args.format, args.lang or lang, args.strict, args.plan, args.log)
     if args.command == "irm-pack" and args.plan == "verify":

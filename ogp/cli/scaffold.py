@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ogp.facts.model import build_model
+from ogp.records.editor_rules import latin
 from ogp.records.validate import validate
 from ogp.words import languages, say
 
@@ -19,21 +20,6 @@ KINDS = ("meeting", "evidence", "commitment", "milestone")
 
 class ScaffoldError(Exception):
     """A record cannot be started (it exists already, or what it belongs to does not)."""
-
-
-# Mongolian Cyrillic in Latin letters, for file names and ids (which must be Latin): Ө and Ү as o and u.
-_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "ye", "ё": "yo", "ж": "j", "з": "z", "и": "i",
-    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
-    "т": "t", "у": "u", "ү": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "",
-    "ы": "y", "ь": "i", "э": "e", "ю": "yu", "я": "ya",
-})
-
-
-def _slug(text: str) -> str:
-    """A Latin file-name part of ``text``; Cyrillic is written in Latin letters, never dropped."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_LATIN)).strip("-")
-    return slug or "record"
 
 
 def _current_plan(root: Path, today: dt.date) -> str:
@@ -63,7 +49,7 @@ def _texts(*names: str, indent: str = "") -> list[str]:
 def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type: str = "forum",
                 meeting_format: str = "in-person", plan: str | None = None) -> Path:
     """``data/meetings/<date>-<name>.yml``."""
-    meeting_id = f"{today.isoformat()}-{_slug(name)}"
+    meeting_id = f"{today.isoformat()}-{latin(name)}"
     plan = _current_plan(root, today) if plan is None else plan
     lines = [_head("meeting"), f"id: {meeting_id}",
              f"date: {today.isoformat()}", f"type: {meeting_type}", f"format: {meeting_format}", *_texts("title", "place")]
@@ -75,12 +61,12 @@ def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type:
 def new_evidence(root: Path, today: dt.date, evidence_id: str, url: str | None = None, file: str | None = None,
                  kind: str = "report", links: dict[str, list[str]] | None = None) -> Path:
     """``data/evidence/<id>.yml`` pointing at a web address or at a file under data/files/."""
-    lines = [_head("evidence"), f"id: {_slug(evidence_id)}", *_texts("title"), f"date: {today.isoformat()}", f"kind: {kind}"]
+    lines = [_head("evidence"), f"id: {latin(evidence_id)}", *_texts("title"), f"date: {today.isoformat()}", f"kind: {kind}"]
     lines += [f"url: {url}"] if url else [f"file: {file or 'data/files/'}"]
     lines += [f"languages: [{', '.join(languages())}]"]
     for field in ("commitments", "milestones", "meetings", "plans"):
         lines.append(f"{field}: [{', '.join((links or {}).get(field, []))}]")
-    return _write(root / "data/evidence" / f"{_slug(evidence_id)}.yml", "\n".join(lines) + "\n")
+    return _write(root / "data/evidence" / f"{latin(evidence_id)}.yml", "\n".join(lines) + "\n")
 
 
 def _milestone_lines(number: int, due: dt.date) -> list[str]:

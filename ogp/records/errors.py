@@ -36,7 +36,8 @@ def _load_catalogue() -> dict[str, ErrorType]:
 # Codes are stable identifiers: tests, golden files and CI annotations use them.
 CATALOGUE: dict[str, ErrorType] = _load_catalogue()
 # Codes of recommendations, not rules: shown (as warnings) but never failing a check or a build.
-WARNINGS = frozenset({"plan-length-unusual"})
+SHOWN_WARNINGS = 3  # in text output, per code; the JSON and GitHub formats list every one
+WARNINGS = frozenset({"plan-length-unusual", "meeting-in-future", "raw-html", "file-name", "blank-field", "example-record"})
 
 
 def language_name(code: str, in_lang: str) -> str:
@@ -90,11 +91,11 @@ class Problem:
 
     def message(self, lang: str) -> str:
         """The message sentence in ``lang``."""
-        return CATALOGUE[self.code].message[lang].format(**self._values(lang))
+        return say(f"errors.{self.code}.message", lang, **self._values(lang))  # n picks a plural form
 
     def hint(self, lang: str) -> str:
         """What to do about it, in ``lang``."""
-        return CATALOGUE[self.code].hint[lang].format(**self._values(lang)).strip()
+        return say(f"errors.{self.code}.hint", lang, **self._values(lang)).strip()
 
     def location(self) -> str:
         """``path:line:col`` with the parts that are known."""
@@ -120,10 +121,18 @@ class Problem:
 
 
 def format_problems(problems: list[Problem], lang: str) -> str:
-    """All problems as text, one block each, followed by a count line."""
-    blocks = [p.format_text(lang) for p in problems]
-    count = len(problems)
-    return "\n".join(blocks + [say("problems.count", lang, n=count)])
+    """All problems as text, one block each, then the counts; a warning seen often is shown three times, then counted."""
+    blocks, shown, hidden = [], {}, {}
+    for p in problems:
+        if p.is_warning and shown.get(p.code, 0) >= SHOWN_WARNINGS:
+            hidden[p.code] = hidden.get(p.code, 0) + 1
+            continue
+        shown[p.code] = shown.get(p.code, 0) + 1
+        blocks.append(p.format_text(lang))
+    blocks += [say("problems.more-warnings", lang, n=n, code=code) for code, n in hidden.items()]
+    warnings = sum(1 for p in problems if p.is_warning)
+    lines = [say("problems.count", lang, n=len(problems) - warnings)] if warnings < len(problems) or not problems else []
+    return "\n".join(blocks + lines + ([say("problems.warnings", lang, n=warnings)] if warnings else []))
 
 
 def _escape_data(text: str) -> str:
@@ -155,6 +164,7 @@ def problems_as_json(problems: list[Problem], lang: str) -> list[dict]:
         {
             "file": p.file, "line": p.line, "column": p.col, "field": p.field, "code": p.code,
             "title": CATALOGUE[p.code].title[lang], "message": p.message(lang), "hint": p.hint(lang),
+            "severity": "warning" if p.is_warning else "error",
         }
         for p in problems
     ]

@@ -69,6 +69,8 @@ class Dataset:
     # Ids (file names) of records whose files could not be read, by type: references
     # to them are not reported again.
     unreadable: dict[str, set[str]] = field(default_factory=dict)
+    # Recommendations, not rules (ogp.records.errors.WARNINGS): reported beside the problems, failing nothing.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def suggestion(word: str, choices, phrase: str = "load.did-you-mean") -> dict:

@@ -6,6 +6,7 @@ import gc
 import json
 from pathlib import Path
 
+from ogp.records.editor_rules import editor_problems
 from ogp.records.errors import Problem, format_github, format_problems, problems_as_json
 from ogp.records.fieldcheck import check_fields
 from ogp.records.load import Dataset, load_dataset
@@ -35,11 +36,14 @@ def validate(root: Path, today: dt.date | None = None) -> tuple[Dataset, list[Pr
         schemas = load_schemas()
         for kind, records in data.records.items():
             problems += check_fields(records, schemas[kind])
-        problems += check_rules(data, today)
+        problems += check_rules(data, today) + editor_problems(data, today)
+        data.warnings = [p for p in problems if p.is_warning]
+        problems = [p for p in problems if not p.is_warning]
     finally:
         if collecting:
             gc.enable()
     problems.sort(key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
+    data.warnings.sort(key=lambda p: (p.file, p.line or 0, p.col or 0, p.code))
     return data, problems
 
 
@@ -48,6 +52,7 @@ def render(problems: list[Problem], fmt: str, lang: str) -> str:
     if fmt == "github":
         return format_github(problems, lang)
     if fmt == "json":
-        return json.dumps({"problems": problems_as_json(problems, lang), "count": len(problems)},
+        warnings = sum(1 for p in problems if p.is_warning)
+        return json.dumps({"problems": problems_as_json(problems, lang), "count": len(problems) - warnings, "warnings": warnings},
                           ensure_ascii=False, indent=2)
     return format_problems(problems, lang)

@@ -146,7 +146,7 @@ def _verdicts(root: Path, manifest: dict, report: dict) -> list[Mismatch]:
     plan = (manifest.get("plan") or {}).get("id")
     with state_at(root, manifest["head"]) as folder:
         data, problems = validate(folder, day)
-        if any(not p.is_warning for p in problems):
+        if problems:
             return [Mismatch("records", manifest["head"][:10], "valid", "invalid")]
         judged = dt.datetime.fromisoformat(manifest["judged_at"]) if manifest.get("judged_at") else None
         log = manifest.get("publication_log")
