@@ -107,3 +107,10 @@ def test_unknown_keys_fail_at_once_and_languages_are_described():
         w.words("pages.no-such-text")
     assert w.language("ar")["dir"] == "rtl" and w.language("mn")["dir"] == "ltr"
     assert w.language("xx") == {"name": "xx", "dir": "ltr", "plural": "one-other", "lunr": ""}
+
+
+def test_every_text_can_be_said_in_every_language():
+    # A literal brace must be doubled ({{ }}): a single one breaks the text the first time it is said.
+    for key in w.keys("en"):
+        for lang in w.shipped():
+            w.say(key, lang, n=2)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ogp.records.errors import Problem
 from ogp.records.schema import FOLDERS, RecordSchema, load_schemas
 from ogp.records.yamlload import Document, load_yaml
-from ogp.words import words
+from ogp.words import languages, words
 
 # Files an editor may keep in data/ that are not records.
 IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
@@ -112,11 +112,13 @@ def _classify(rel: str) -> str | None:
     kind = folder_types.get(parts[1])
     if kind is None:
         return None
-    if kind == "meeting" and len(parts) == 3 and name.endswith((".mn.md", ".en.md")):
+    if kind == "meeting" and len(parts) == 3 and name.endswith(tuple(f".{code}.md" for code in languages())):
         return "minutes"
     depth = 4 if kind == "commitment" else 3
     if len(parts) == depth and name.endswith(".yml") and len(name) > 4:
         return kind
+    if len(parts) == depth and name.endswith(".yaml") and len(name) > 5:
+        return "yaml"  # a record with the other extension: one problem, and nothing that refers to it reports
     return None
 
 
@@ -140,8 +142,12 @@ def load_dataset(root: Path) -> Dataset:
             continue
         kind = _classify(shown)
         if kind == "minutes":
-            meeting_id, lang = name[: -len(".xx.md")], name[-5:-3]
+            meeting_id, _, lang = name[: -len(".md")].rpartition(".")
             minutes.setdefault(meeting_id, {})[lang] = path
+            continue
+        if kind == "yaml":
+            problems.append(Problem("wrong-extension", shown, params={"expected": shown[: -len(".yaml")] + ".yml"}))
+            unreadable.setdefault(_classify(shown[: -len(".yaml")] + ".yml"), set()).add(name[: -len(".yaml")])
             continue
         if kind is None:
             problems.append(Problem("unexpected-file", shown, params={"places": places}))

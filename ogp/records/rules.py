@@ -6,6 +6,7 @@ schema check is None here and is not reported twice.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ogp.records.content_check import images_without_alt
@@ -121,11 +122,34 @@ def _references(record: Record, index) -> list[Problem]:
                 continue
             path = (field_name, position) if isinstance(value, list) else (field_name,)
             line, col = record.doc.where(record.base + path)
-            place = "data/commitments/<plan>/" if target in ("commitment", "milestone") else f"data/{FOLDERS[target]}/"
-            problems.append(Problem("unknown-reference", record.file, line, col, field_name, {
-                "value": ref, "kind": KIND_NAMES[target], "place": place,
-                "suggestion": suggestion(ref, index.get(target, {}))}))
+            problems.append(_unknown(record, field_name, str(ref), target, index, line, col))
     return problems
+
+
+def _unknown(record: Record, field_name: str, ref: str, target: str, index, line, col) -> Problem:
+    """The one right message for a reference to nothing: a list item indented apart, a milestone named alone…"""
+    def problem(code: str, **params) -> Problem:
+        return Problem(code, record.file, line, col, field_name, params)
+
+    if " - " in ref:  # "ministry - cso": YAML folded an item indented one space more into the one above
+        return problem("list-indent", value=ref)
+    if target == "milestone":
+        milestones = index.get("milestone", {})
+        if re.fullmatch(r"m[0-9]+", ref):
+            named = sorted(k for k in milestones if k.endswith("." + ref))[:3]
+            return problem("milestone-short", value=ref, examples=", ".join(named) or f"<commitment>.{ref}")
+        commitment, _, milestone = ref.rpartition(".")
+        if commitment in index.get("commitment", {}):
+            have = sorted(k.rsplit(".", 1)[1] for k in milestones if k.startswith(commitment + "."))
+            return problem("unknown-milestone", value=ref, commitment=commitment, milestone=milestone,
+                           milestones=", ".join(have) or "—", file=index["commitment"][commitment].file)
+        hint = suggestion(commitment, index.get("commitment", {}))
+        best = hint["en"].split("`")[1] if hint["en"] else None
+        return problem("milestone-of-no-commitment", value=ref, commitment=commitment,
+                       suggestion=suggestion(f"{best}.{milestone}", [f"{best}.{milestone}"]) if best else hint)
+    place = "data/commitments/<plan>/" if target == "commitment" else f"data/{FOLDERS[target]}/"
+    return problem("unknown-reference", value=ref, kind=KIND_NAMES[target], place=place,
+                   suggestion=suggestion(ref, index.get(target, {})))
 
 
 def _unreadable(ref: str, target: str, index) -> bool:
@@ -285,6 +309,8 @@ def _minutes(data: Dataset, index) -> list[Problem]:
     for meeting_id, by_lang in sorted(data.minutes.items()):
         for lang, path in sorted(by_lang.items()):
             shown = path.relative_to(data.root).as_posix()
+            if meeting_id in data.unreadable.get("meeting", set()):
+                break  # its record could not be read: that is the one problem to fix
             if meeting_id not in meetings:
                 problems.append(Problem("orphan-minutes", shown, params={"expected": f"data/meetings/{meeting_id}.yml"}))
                 continue

@@ -9,12 +9,14 @@ dict keyed by its path, e.g. ``("milestones", 0, "due") -> (12, 10)``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from ogp.records.errors import Problem
+from ogp.words import per_language, say, words
 
 try:  # the C parser is ~4x faster; fall back where libyaml is missing
     from yaml._yaml import CParser as _Parser
@@ -138,6 +140,25 @@ def load_yaml(path: Path, shown: str, keep_node: bool = True) -> Document:
     return parse_text(text, shown, keep_node, doc)
 
 
+# PyYAML's reasons, in words of the catalogue (``yaml.<key>``); any other is said in English only.
+_REASONS = [
+    (re.compile(r"did not find expected ',' or '\]'"), "unclosed-list"),
+    (re.compile(r"did not find expected ',' or '\}'"), "unclosed-mapping"),
+    (re.compile(r"mapping values are not allowed"), "colon"),
+    (re.compile(r"found unexpected end of stream"), "unclosed-quote"),
+    (re.compile(r"could not find expected ':'"), "no-colon"),
+    (re.compile(r"expected <block end>|did not find expected key|expected <block mapping start>"), "indentation"),
+]
+
+
+def _reason(text: str):
+    """PyYAML's reason for a syntax error, per language: the catalogue's words when it is a known one."""
+    for pattern, key in _REASONS:
+        if pattern.search(text):
+            return words(f"yaml.{key}")
+    return per_language(lambda lang: text if lang == "en" else say("yaml.other", lang))
+
+
 def parse_text(text: str, shown: str, keep_node: bool = True, doc: Document | None = None) -> Document:
     """Parse YAML ``text`` (already decoded) with the same rules and limits as a record file."""
     doc = doc or Document(shown)
@@ -151,14 +172,14 @@ def parse_text(text: str, shown: str, keep_node: bool = True, doc: Document | No
         if err.context_mark and mark.line >= text.count("\n"):
             mark = err.context_mark  # "unclosed [" is found at the end of the file; point at the [
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        detail = (err.problem or str(err)).strip()
+        detail = _reason((err.problem or str(err)).strip())
         if mark and _tab_near(text, mark.line):
             doc.problems.append(Problem("yaml-tab", shown, line, col))
         else:
             doc.problems.append(Problem("yaml-syntax", shown, line, col, params={"detail": detail}))
         return doc
     except yaml.YAMLError as err:  # errors without a position (rare)
-        doc.problems.append(Problem("yaml-syntax", shown, 1, None, params={"detail": str(err)}))
+        doc.problems.append(Problem("yaml-syntax", shown, 1, None, params={"detail": _reason(str(err))}))
         return doc
     if not isinstance(node, yaml.MappingNode):
         line, col = _mark(node)
