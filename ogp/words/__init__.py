@@ -18,6 +18,7 @@ the repository being processed are set once by the settings reader
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -134,11 +135,11 @@ def say(key: str, lang: str, /, **params) -> str:
         text = text.get(plural_form(language(lang)["plural"], params.get("n", 0)), text["other"])
     if "{" not in text:
         return text
-    values = _Kept(params)
+    values = dict(params)
     for name in ({*_state["site"], "languages"} - set(params)):
         if "{" + name + "}" in text:
             values[name] = _site_value(name, lang)
-    return text.format_map(values)
+    return _KEEPING.vformat(text, (), values)
 
 
 def _site_value(name: str, lang: str) -> str:
@@ -152,11 +153,21 @@ def _site_value(name: str, lang: str) -> str:
     return texts.get(lang) or next(iter(texts.values()), "")
 
 
-class _Kept(dict):
-    """Placeholders nobody filled stay as they are, for a caller that fills them later."""
+class _Unfilled(str):
+    """A placeholder nobody filled: it stays as written, format spec and all, for a caller that fills it later."""
 
-    def __missing__(self, name: str) -> str:
-        return "{" + name + "}"
+
+class _Keeping(string.Formatter):
+    def get_value(self, key, args, kwargs):
+        return kwargs[key] if key in kwargs else _Unfilled(key)
+
+    def format_field(self, value, format_spec):
+        if isinstance(value, _Unfilled):
+            return "{" + value + (":" + format_spec if format_spec else "") + "}"
+        return super().format_field(value, format_spec)
+
+
+_KEEPING = _Keeping()
 
 
 def joined(items: list[str], lang: str) -> str:
