@@ -80,3 +80,25 @@ def test_validate_formats(tmp_path: Path):
 def test_validate_rejects_a_bad_today_without_traceback():
     result = run("validate", "--today", "2026-02-30")
     assert result.returncode == 2 and "Traceback" not in result.stderr and "2026-02-30" in result.stderr
+
+
+def test_ci_annotations_reach_every_problem_in_the_editors_language_or_in_every_language(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    org = project / "data/organisations/cabinet-secretariat.yml"
+    org.write_text(org.read_text("utf-8").replace("type: government", "type: goverment"), "utf-8")
+    for n in range(12):  # twelve more broken records, one with backticks that must not close the summary's fence
+        (project / f"data/organisations/bad-{n}.yml").write_text(f"id: bad-{n}\nname_mn: X\nname_en: X\ntype: \"```x\"\n", "utf-8")
+    unknown = {"OGP_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+    github = run("validate", "--root", str(project), "--format", "github", **unknown).stdout.splitlines()
+    errors = [line for line in github if line.startswith("::error ")]
+    assert len(errors) == 10 and github[-1].startswith("::notice::") and "3 more problems" in github[-1]
+    assert " / " in errors[0] and "зөвшөөрөгдөхгүй" in errors[0] and "cannot be" in errors[0]  # both languages
+    english = run("validate", "--root", str(project), "--format", "github", OGP_LANG="en").stdout
+    assert "зөвшөөрөгдөхгүй" not in english
+    summary = run("validate", "--root", str(project), "--format", "markdown", **unknown)
+    assert summary.returncode == 2
+    text = summary.stdout
+    assert text.startswith("### Бичлэгт алдаа байна / Problems in the records")
+    assert text.count("\n````text\n") == 2 and "```x" in text  # the fence is longer than any run of backticks inside
+    assert text.count("[not-allowed]") == 2 * 13  # every problem, in each language
+    assert run("validate", "--format", "markdown", OGP_LANG="en").stdout.startswith("### Warnings in the records")  # the sample: example data

@@ -123,7 +123,7 @@ def cmd_validate(root: Path, fmt: str, lang: str, today: dt.date | None, strict:
         return EXIT_INPUT
     if strict and problems:
         return EXIT_MISSED  # only warnings, and --strict: a check failed
-    if fmt == "json" and not problems:
+    if fmt in ("json", "markdown") and not problems:
         print(render([], fmt, lang))
     elif fmt == "text":
         count = sum(1 for records in data.records.values() for r in records if r.parent is None)

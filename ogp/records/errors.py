@@ -45,6 +45,16 @@ def language_name(code: str, in_lang: str) -> str:
     return say(f"languages.{code}", in_lang) if has(f"languages.{code}") else language(code)["name"]
 
 
+def language_known(environ: Mapping[str, str] | None = None) -> bool:
+    """True when ``OGP_LANG`` or the locale names a language of messages (a CI runner usually names none)."""
+    env = os.environ if environ is None else environ
+    known = {*languages(), *shipped()}
+    if env.get("OGP_LANG", "").strip().lower() in known:
+        return True
+    value = next((env[var] for var in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(var)), "")
+    return value.lower().replace("-", "_").split("_")[0].split(".")[0] in known - {"c", "posix"}
+
+
 def message_language(environ: Mapping[str, str] | None = None) -> str:
     """Choose the language of messages: ``OGP_LANG``, else the locale, else English.
 
@@ -120,11 +130,11 @@ class Problem:
         return values
 
 
-def format_problems(problems: list[Problem], lang: str) -> str:
+def format_problems(problems: list[Problem], lang: str, collapse: bool = True) -> str:
     """All problems as text, one block each, then the counts; a warning seen often is shown three times, then counted."""
     blocks, shown, hidden = [], {}, {}
     for p in problems:
-        if p.is_warning and shown.get(p.code, 0) >= SHOWN_WARNINGS:
+        if collapse and p.is_warning and shown.get(p.code, 0) >= SHOWN_WARNINGS:
             hidden[p.code] = hidden.get(p.code, 0) + 1
             continue
         shown[p.code] = shown.get(p.code, 0) + 1
@@ -133,29 +143,6 @@ def format_problems(problems: list[Problem], lang: str) -> str:
     warnings = sum(1 for p in problems if p.is_warning)
     lines = [say("problems.count", lang, n=len(problems) - warnings)] if warnings < len(problems) or not problems else []
     return "\n".join(blocks + lines + ([say("problems.warnings", lang, n=warnings)] if warnings else []))
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(problems: list[Problem], lang: str) -> str:
-    """GitHub Actions workflow commands: one ``::error`` (or ``::warning``) annotation per problem."""
-    lines = []
-    for p in problems:
-        props = [f"file={_escape_property(p.file)}"]
-        if p.line is not None:
-            props.append(f"line={p.line}")
-            if p.col is not None:
-                props.append(f"col={p.col}")
-        props.append(f"title={_escape_property(p.code + ': ' + CATALOGUE[p.code].title[lang])}")
-        kind = "warning" if p.is_warning else "error"
-        lines.append(f"::{kind} {','.join(props)}::{_escape_data(p.message(lang) + ' ' + p.hint(lang))}")
-    return "\n".join(lines)
 
 
 def problems_as_json(problems: list[Problem], lang: str) -> list[dict]:

@@ -7,14 +7,16 @@ import json
 from pathlib import Path
 
 from ogp.records.editor_rules import editor_problems
-from ogp.records.errors import Problem, format_github, format_problems, problems_as_json
+from ogp.records.errors import Problem, format_problems, language_known, problems_as_json
 from ogp.records.fieldcheck import check_fields
 from ogp.records.load import Dataset, load_dataset
+from ogp.records.report_formats import format_github, format_markdown
 from ogp.records.repository import use_repository
 from ogp.records.rules import check_rules
 from ogp.records.schema import load_schemas
+from ogp.words import languages
 
-FORMATS = ("text", "github", "json")
+FORMATS = ("text", "github", "json", "markdown")
 
 
 def validate(root: Path, today: dt.date | None = None) -> tuple[Dataset, list[Problem]]:
@@ -49,8 +51,9 @@ def validate(root: Path, today: dt.date | None = None) -> tuple[Dataset, list[Pr
 
 def render(problems: list[Problem], fmt: str, lang: str) -> str:
     """Problems in one of :data:`FORMATS`."""
-    if fmt == "github":
-        return format_github(problems, lang)
+    if fmt in ("github", "markdown"):  # for CI: in the editor's language, or in every one when it cannot be known
+        langs = [lang] if language_known() else list(languages())
+        return (format_github if fmt == "github" else format_markdown)(problems, langs)
     if fmt == "json":
         warnings = sum(1 for p in problems if p.is_warning)
         return json.dumps({"problems": problems_as_json(problems, lang), "count": len(problems) - warnings, "warnings": warnings},
