@@ -43,10 +43,15 @@ def test_new_records_validate_once_filled(tmp_path: Path):
     # As written, the blanks are exactly what validation asks for, each with file and line.
     before = run("validate", "--root", str(root), "--today", "2026-11-22", cwd=root)
     assert before.returncode == 2 and "[missing-field]" in before.stdout and "Traceback" not in before.stderr
-    fill_blanks(root / "data/meetings/2026-11-20-budget-talk.yml")
-    fill_blanks(root / "data/commitments/nap5/nap5-10.yml", {"lead_agency: Бичвэр lead_agency": "lead_agency: cabinet-secretariat"})
-    fill_blanks(root / "data/commitments/nap5/nap5-02.yml")
-    fill_blanks(root / "data/evidence/board-photo.yml", {"meetings: []": "meetings: [2026-11-20-budget-talk]"})
+    # Choices ogp new cannot know are blanks too: the meeting's type and format, the evidence's kind, a due date.
+    for field in ("type", "format"):
+        assert f"2026-11-20-budget-talk.yml:" in before.stdout and f"`{field}`" in before.stdout
+    fill_blanks(root / "data/meetings/2026-11-20-budget-talk.yml", {"type: Бичвэр type": "type: civil-society",
+                                                                      "format: Бичвэр format": "format: online"})
+    due = {"due: Бичвэр due": "due: 2027-06-30"}
+    fill_blanks(root / "data/commitments/nap5/nap5-10.yml", {"lead_agency: Бичвэр lead_agency": "lead_agency: cabinet-secretariat", **due})
+    fill_blanks(root / "data/commitments/nap5/nap5-02.yml", due)
+    fill_blanks(root / "data/evidence/board-photo.yml", {"meetings: []": "meetings: [2026-11-20-budget-talk]", "kind: Бичвэр kind": "kind: photo"})
     after = run("validate", "--root", str(root), "--today", "2026-11-22", cwd=root)
     assert after.returncode == 0, after.stdout
 
@@ -55,7 +60,10 @@ def test_new_refuses_to_overwrite(tmp_path: Path):
     root = data_copy(tmp_path)
     assert run("new", "meeting", "x", "--date", "2026-11-20", "--root", str(root), cwd=root).returncode == 0
     again = run("new", "meeting", "x", "--date", "2026-11-20", "--root", str(root), cwd=root)
-    assert again.returncode == 2 and "already exists" in again.stderr
+    assert again.returncode == 2 and "exists already" in again.stderr
+    bare = run("new", "commitment", "--root", str(root), cwd=root)
+    assert bare.returncode == 2 and "Name the plan" in bare.stderr and "nap5" in bare.stderr  # never "data/plans/.yml"
+    assert "ийм" not in bare.stderr  # one language: the editor's
 
 
 class Pages(BaseHTTPRequestHandler):

@@ -19,7 +19,19 @@ KINDS = ("meeting", "evidence", "commitment", "milestone")
 
 
 class ScaffoldError(Exception):
-    """A record cannot be started (it exists already, or what it belongs to does not)."""
+    """A record cannot be started (it exists already, or what it belongs to does not): ``scaffold.<key>`` says why."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def say(self, lang: str) -> str:
+        """The reason, in ``lang``."""
+        return say(f"scaffold.{self.key}", lang, **self.params)
+
+
+def _ids(folder: Path, pattern: str = "*.yml") -> str:
+    return ", ".join(sorted(p.stem for p in folder.glob(pattern))) or "—"
 
 
 def _current_plan(root: Path, today: dt.date) -> str:
@@ -30,7 +42,7 @@ def _current_plan(root: Path, today: dt.date) -> str:
 
 def _write(path: Path, text: str) -> Path:
     if path.exists():
-        raise ScaffoldError(f"{path.as_posix()} already exists / аль хэдийн байна.")
+        raise ScaffoldError("exists", path=path.as_posix())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -46,8 +58,8 @@ def _texts(*names: str, indent: str = "") -> list[str]:
     return [f'{indent}{name}_{code}: ""' for name in names for code in languages()]
 
 
-def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type: str = "forum",
-                meeting_format: str = "in-person", plan: str | None = None) -> Path:
+def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type: str = '""',
+                meeting_format: str = '""', plan: str | None = None) -> Path:
     """``data/meetings/<date>-<name>.yml``."""
     meeting_id = f"{today.isoformat()}-{latin(name)}"
     plan = _current_plan(root, today) if plan is None else plan
@@ -59,7 +71,7 @@ def new_meeting(root: Path, today: dt.date, name: str = "meeting", meeting_type:
 
 
 def new_evidence(root: Path, today: dt.date, evidence_id: str, url: str | None = None, file: str | None = None,
-                 kind: str = "report", links: dict[str, list[str]] | None = None) -> Path:
+                 kind: str = '""', links: dict[str, list[str]] | None = None) -> Path:
     """``data/evidence/<id>.yml`` pointing at a web address or at a file under data/files/."""
     lines = [_head("evidence"), f"id: {latin(evidence_id)}", *_texts("title"), f"date: {today.isoformat()}", f"kind: {kind}"]
     lines += [f"url: {url}"] if url else [f"file: {file or 'data/files/'}"]
@@ -69,35 +81,39 @@ def new_evidence(root: Path, today: dt.date, evidence_id: str, url: str | None =
     return _write(root / "data/evidence" / f"{latin(evidence_id)}.yml", "\n".join(lines) + "\n")
 
 
-def _milestone_lines(number: int, due: dt.date) -> list[str]:
-    return [f"  - id: m{number}", *_texts("title", "output", indent="    "), f"    due: {due.isoformat()}", "    status: not-started", "    progress: 0", "    evidence: []"]
+def _milestone_lines(number: int) -> list[str]:
+    # The due date is the plan's to say: a blank, never today (which would be overdue at once).
+    return [f"  - id: m{number}", *_texts("title", "output", indent="    "), '    due: ""', "    status: not-started", "    progress: 0", "    evidence: []"]
 
 
 def new_commitment(root: Path, today: dt.date, plan: str) -> Path:
     """``data/commitments/<plan>/<plan>-NN.yml`` with the next free number and one milestone."""
     folder = root / "data/commitments" / plan
+    if not plan:
+        raise ScaffoldError("name-plan", plans=_ids(root / "data/plans"))
     if not (root / "data/plans" / f"{plan}.yml").exists():
-        raise ScaffoldError(f"data/plans/{plan}.yml: no such plan / ийм төлөвлөгөө алга.")
+        raise ScaffoldError("no-plan", plan=plan, plans=_ids(root / "data/plans"))
     taken = [int(m.group(1)) for p in folder.glob(f"{plan}-*.yml") if (m := re.fullmatch(rf"{plan}-(\d+)", p.stem))]
     number = max(taken, default=0) + 1
     lines = [_head("commitment"), f"id: {plan}-{number:02d}", f"plan: {plan}", f"number: {number}"]
     lines += _texts("title", "problem", "description", "transparency")
     lines += ['lead_agency: ""', "supporting: []", "policy_areas: []", "milestones:"]
-    lines += _milestone_lines(1, today)
+    lines += _milestone_lines(1)
     return _write(folder / f"{plan}-{number:02d}.yml", "\n".join(lines) + "\n")
 
 
 def new_milestone(root: Path, today: dt.date, commitment: str) -> Path:
     """Append a milestone with the next free id to ``commitment``'s file."""
-    matches = sorted((root / "data/commitments").glob(f"*/{commitment}.yml"))
+    matches = sorted((root / "data/commitments").glob(f"*/{commitment}.yml")) if commitment else []
     if not matches:
-        raise ScaffoldError(f"{commitment}: no such commitment / ийм үүрэг амлалт алга.")
+        raise ScaffoldError("no-commitment" if commitment else "name-commitment", commitment=commitment,
+                            commitments=_ids(root / "data/commitments", "*/*.yml"))
     path = matches[0]
     text = path.read_text(encoding="utf-8")
     if not re.search(r"^milestones:\s*$", text, re.M):
-        raise ScaffoldError(f"{path.relative_to(root).as_posix()}: no `milestones:` list / `milestones:` жагсаалт алга.")
+        raise ScaffoldError("no-list", path=path.relative_to(root).as_posix())
     numbers = [int(n) for n in re.findall(r"^  - id: m(\d+)\s*$", text, re.M)]
-    block = "\n".join(_milestone_lines(max(numbers, default=0) + 1, today)) + "\n"
+    block = "\n".join(_milestone_lines(max(numbers, default=0) + 1)) + "\n"
     # The new milestone goes right after the last line of the milestones list.
     lines = text.splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if re.match(r"^milestones:\s*$", line))

@@ -116,7 +116,7 @@ def run(args, lang: str) -> int | None:
             else:
                 path = new_milestone(args.root, today, args.target or "")
         except ScaffoldError as err:
-            print(str(err), file=sys.stderr)
+            print(err.say(lang), file=sys.stderr)
             return 2  # invalid input (see the exit statuses in ogp/cli/main.py)
         print(_TEXT["written"][lang].format(path=path.relative_to(args.root).as_posix()))
         return 0
