@@ -45,7 +45,7 @@ def test_new_records_validate_once_filled(tmp_path: Path):
     assert before.returncode == 2 and "[missing-field]" in before.stdout and "Traceback" not in before.stderr
     # Choices ogp new cannot know are blanks too: the meeting's type and format, the evidence's kind, a due date.
     for field in ("type", "format"):
-        assert f"2026-11-20-budget-talk.yml:" in before.stdout and f"`{field}`" in before.stdout
+        assert "2026-11-20-budget-talk.yml:" in before.stdout and f"`{field}`" in before.stdout
     fill_blanks(root / "data/meetings/2026-11-20-budget-talk.yml", {"type: Бичвэр type": "type: civil-society",
                                                                       "format: Бичвэр format": "format: online"})
     due = {"due: Бичвэр due": "due: 2027-06-30"}
