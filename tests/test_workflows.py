@@ -50,8 +50,9 @@ def test_least_privilege_and_pinned_actions():
             assert "${{" not in step.get("run", ""), f"{path.name}/{job_name}: {step.get('run')}"
         for job_name, job in workflow["jobs"].items():
             if "permissions" in job:
-                assert path.name == "deploy.yml" and job_name in ("deploy", "attest"), \
-                    f"{path.name}/{job_name} widens permissions"
+                widened = (path.name == "deploy.yml" and job_name in ("deploy", "attest")) or (
+                    path.name == "labels.yml" and job["permissions"] == {"contents": "read", "issues": "write"})
+                assert widened, f"{path.name}/{job_name} widens permissions"
 
 
 def test_deploy_builds_full_history_once_at_a_time():
@@ -93,3 +94,12 @@ def test_deploy_extends_the_publication_log_before_building_and_attests_the_arti
     attest = load(ROOT / ".github/workflows/deploy.yml")["jobs"]["attest"]["steps"]
     provenance = next(s for s in attest if s.get("uses", "").startswith("actions/attest-build-provenance@"))
     assert "/artifact.tar" in provenance["with"]["subject-path"]
+
+
+def test_the_issue_forms_labels_are_created_by_a_workflow():
+    labels = load(ROOT / ".github/workflows/labels.yml")
+    assert any("issue-labels.sh" in s.get("run", "") for _, _, s in steps(labels))
+    script = (ROOT / "scripts/issue-labels.sh").read_text("utf-8")
+    assert "gh label create" in script and "ISSUE_TEMPLATE" in script
+    used = {label for form in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml") for label in yaml.safe_load(form.read_text("utf-8")).get("labels", [])}
+    assert used == {"evidence", "meeting", "milestone-status", "problem"}
