@@ -51,7 +51,9 @@ def test_least_privilege_and_pinned_actions():
         for job_name, job in workflow["jobs"].items():
             if "permissions" in job:
                 widened = (path.name == "deploy.yml" and job_name in ("deploy", "attest")) or (
-                    path.name == "labels.yml" and job["permissions"] == {"contents": "read", "issues": "write"})
+                    path.name == "labels.yml" and job["permissions"] == {"contents": "read", "issues": "write"}) or (
+                    path.name == "checks.yml" and job_name == "records"
+                    and job["permissions"] == {"contents": "read", "pull-requests": "write"})
                 assert widened, f"{path.name}/{job_name} widens permissions"
 
 
@@ -103,3 +105,11 @@ def test_the_issue_forms_labels_are_created_by_a_workflow():
     assert "gh label create" in script and "ISSUE_TEMPLATE" in script
     used = {label for form in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml") for label in yaml.safe_load(form.read_text("utf-8")).get("labels", [])}
     assert used == {"evidence", "meeting", "milestone-status", "problem"}
+
+
+def test_a_pull_request_reports_its_effect_in_the_summary_and_one_comment():
+    checks = load(ROOT / ".github/workflows/checks.yml")
+    step = next(s for _, _, s in steps(checks) if "pr-effect.sh" in s.get("run", ""))
+    assert step["if"] == "github.event_name == 'pull_request'" and set(step["env"]) >= {"BASE_REF", "PR_NUMBER", "SAME_REPO"}
+    script = (ROOT / "scripts/pr-effect.sh").read_text("utf-8")
+    assert "ogp diff" in script and "GITHUB_STEP_SUMMARY" in script and "<!-- ogp-effect -->" in script and "PATCH" in script

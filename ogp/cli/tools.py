@@ -31,7 +31,8 @@ _TEXT = {
     "json": words("tools.json"),
     **{key: words(f"tools.{key}") for key in ("init", "init_path", "init_country", "init_languages", "init_timezone",
                                                "init_prefix", "init_forum", "init_done", "words", "words_language",
-                                               "words_count", "words_head")},
+                                               "words_count", "words_head", "diff", "diff_base",
+                                               "diff_head", "diff_site", "diff_unknown")},
 }
 
 
@@ -65,12 +66,31 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
     start.add_argument("--timezone", required=True, help=_TEXT["init_timezone"][lang])
     start.add_argument("--member-prefix", default="", help=_TEXT["init_prefix"][lang])
     start.add_argument("--forum", action="append", default=None, help=_TEXT["init_forum"][lang])
+    change = sub.add_parser("diff", help=_TEXT["diff"][lang], description=_TEXT["diff"][lang])
+    change.add_argument("base", help=_TEXT["diff_base"][lang])
+    change.add_argument("head", nargs="?", default="HEAD", help=_TEXT["diff_head"][lang])
+    change.add_argument("--root", type=Path, default=Path("."), help=root_help)
+    change.add_argument("--site-url", default="", help=_TEXT["diff_site"][lang])
     catalogue = sub.add_parser("words", help=_TEXT["words"][lang], description=_TEXT["words"][lang])
     catalogue.add_argument("language", nargs="?", default=None, help=_TEXT["words_language"][lang])
     catalogue.add_argument("--root", type=Path, default=Path("."), help=root_help)
     bench = sub.add_parser("bench", help=_TEXT["bench"][lang], description=_TEXT["bench"][lang])
     bench.add_argument("--size", choices=("national", "large", "ogp"), default="national", help=_TEXT["size"][lang])
     bench.add_argument("--json", type=Path, default=None, help=_TEXT["json"][lang])
+
+
+def _diff(args, lang: str) -> int:
+    """``ogp diff BASE [HEAD]``: the change's effect as Markdown; 2 when a commit is unknown."""
+    from ogp.records.errors import language_known
+    from ogp.render.effect import effect, report
+
+    try:
+        found = effect(args.root, args.base, args.head, today_in(timezone()))
+    except ValueError as err:
+        print(_TEXT["diff_unknown"][lang].format(commit=err), file=sys.stderr)
+        return 2
+    print(report(found, [lang] if language_known() else list(languages()), args.site_url))
+    return 0
 
 
 def _words(code: str | None, lang: str) -> int:
@@ -127,6 +147,8 @@ def run(args, lang: str) -> int | None:
             with args.summary.open("a", encoding="utf-8") as handle:
                 handle.write(report(results, "markdown") + "\n")
         return 1 if args.strict and any(not r.ok for r in results) else 0
+    if args.command == "diff":
+        return _diff(args, lang)
     if args.command == "words":
         return _words(args.language, lang)
     if args.command == "init":

@@ -97,11 +97,15 @@ def open_data_files(data: Dataset, site_url: str, today: dt.date, evidence_home:
     return files
 
 
-def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str) -> tuple[Model, Audit]:
-    """Write the generated pages, evidence copies and open data into ``docs_dir``; return the model."""
+def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str, repo: Path | None = None,
+             rev: str = "HEAD") -> tuple[Model, Audit]:
+    """Write the generated pages, evidence copies and open data into ``docs_dir``; return the model.
+
+    The history judged is that of ``rev`` in ``repo`` (default: the records' own repository).
+    """
     model = build_model(data, today)
     log = publication_log()
-    found = audit(data, today, model, tolerate_history_errors=True, publications=log)
+    found = audit(data, today, model, tolerate_history_errors=True, publications=log, rev=rev, repo=repo)
     write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + [f"{name}.{lang}.md" for name in GENERATED_PAGES for lang in languages()])
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
