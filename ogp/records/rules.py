@@ -15,7 +15,7 @@ from ogp.records.evidence_files import content_problem, path_problem
 from ogp.records.load import Dataset, Record, suggestion
 from ogp.records.schema import FOLDERS, load_schemas
 from ogp.records.templates import earlier, template_problems
-from ogp.words import languages, words
+from ogp.words import languages, per_language, say, words
 
 # What a reference field points at: (record type, field) -> target type, as the schemas declare it.
 REFERENCES = {(kind, name): target for kind, schema in load_schemas().items()
@@ -93,6 +93,15 @@ def _index(data: Dataset, problems: list[Problem]) -> dict[str, dict[str, Record
     return index
 
 
+def _required(description) -> dict:
+    """A field's description without its "Optional." start: once one language is given, the others are not optional."""
+    def text(lang: str) -> str:
+        words_ = description[lang]
+        start = say("rules.optional", lang)
+        return words_[len(start):].lstrip() if words_.startswith(start) else words_
+    return per_language(text)
+
+
 def _pairs(record: Record) -> list[Problem]:
     """A text given in one language must be given in every other language of the repository."""
     problems = []
@@ -107,7 +116,7 @@ def _pairs(record: Record) -> list[Problem]:
             continue
         for other in names:
             if other in record.values and record.values[other] is None and other not in record.bad_fields:
-                problems.append(record.problem("missing-other-language", other, given=given, description=schema.describe(other)))
+                problems.append(record.problem("missing-other-language", other, given=given, description=_required(schema.describe(other))))
     return problems
 
 
