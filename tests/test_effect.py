@@ -46,7 +46,7 @@ def test_a_new_forum_rules_record_shows_its_pages_its_file_and_the_verdict_it_ch
     assert ("1.1", "rules", "not-met", "met") in found.verdicts
     text = report(found, ["en", "mn"], "https://example.org/ogp")
     assert "1.1 · rules: Not met → Met" in text and "[`/en/evidence/`](https://example.org/ogp/en/evidence/)" in text
-    assert "### What this change does to the site" in text and "### Энэ өөрчлөлт сайтад юу хийх вэ" in text
+    assert "### What this change does to the site" in text and "### Энэ өөрчлөлтөөр сайтад юу өөрчлөгдөх вэ" in text
     same = effect(root, "HEAD", "HEAD", dt.date(2026, 11, 22))
     assert (same.added, same.changed, same.removed, same.records, same.verdicts) == ([], [], [], [], [])
     cli = ogp("diff", "HEAD~1", "--root", str(root))
