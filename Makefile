@@ -17,13 +17,14 @@ help:
 # The stamp files make the install step run again only when a pin file changes.
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "). Set PYTHON=python3.11 or install it.")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check --quiet -r requirements.txt
-	$(BIN)/python -m pip install --disable-pip-version-check --quiet --no-deps --no-build-isolation --editable .
+	$(PYTHON) -m venv --without-pip $(VENV)
+	@# requirements.txt pins every package, its dependencies included (a pip freeze): nothing to resolve.
+	scripts/pip.sh $(PYTHON) $(VENV) --no-deps -r requirements.txt
+	scripts/pip.sh $(PYTHON) $(VENV) --no-deps --no-build-isolation --editable .
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(BIN)/python -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	scripts/pip.sh $(PYTHON) $(VENV) -r requirements-dev.txt
 	@touch $@
 
 install: $(VENV)/.runtime
