@@ -70,6 +70,12 @@ def test_deploy_builds_full_history_once_at_a_time():
     checks = load(ROOT / ".github/workflows/checks.yml")
     assert any("ci-validate.sh" in s.get("run", "") for _, _, s in steps(checks))
     assert any(".ci/run" in s.get("run", "") for _, _, s in steps(checks))
+    # A records-only pull request gets the content checks; anything else, and every push, everything.
+    full = next(s for _, _, s in steps(checks) if ".ci/run" in s.get("run", ""))
+    content = next(s for _, _, s in steps(checks) if "ci-content-checks.sh" in s.get("run", ""))
+    assert full["if"] == "steps.scope.outputs.scope != 'content'" and content["if"] == "steps.scope.outputs.scope == 'content'"
+    scope = next(s for _, _, s in steps(checks) if s.get("id") == "scope")
+    assert "change_scope.py" in scope["run"] and "scope=full" in scope["run"]
 
 
 def test_codeowners_protects_code_and_configuration():

@@ -32,7 +32,7 @@ _TEXT = {
     **{key: words(f"tools.{key}") for key in ("init", "init_path", "init_country", "init_languages", "init_timezone",
                                                "init_prefix", "init_forum", "init_done", "words", "words_language",
                                                "words_count", "words_head", "diff", "diff_base",
-                                               "diff_head", "diff_site", "diff_unknown")},
+                                               "diff_head", "diff_site", "diff_unknown", "diff_pages")},
 }
 
 
@@ -71,6 +71,7 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
     change.add_argument("head", nargs="?", default="HEAD", help=_TEXT["diff_head"][lang])
     change.add_argument("--root", type=Path, default=Path("."), help=root_help)
     change.add_argument("--site-url", default="", help=_TEXT["diff_site"][lang])
+    change.add_argument("--pages", action="store_true", help=_TEXT["diff_pages"][lang])
     catalogue = sub.add_parser("words", help=_TEXT["words"][lang], description=_TEXT["words"][lang])
     catalogue.add_argument("language", nargs="?", default=None, help=_TEXT["words_language"][lang])
     catalogue.add_argument("--root", type=Path, default=Path("."), help=root_help)
@@ -89,6 +90,9 @@ def _diff(args, lang: str) -> int:
     except ValueError as err:
         print(_TEXT["diff_unknown"][lang].format(commit=err), file=sys.stderr)
         return 2
+    if args.pages:  # the addresses to check in a browser: every page added or changed, one a line
+        print("\n".join(found.added + found.changed))
+        return 0
     print(report(found, [lang] if language_known() else list(languages()), args.site_url))
     return 0
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# CI for a pull request that changes only records and pages (scripts/change_scope.py said `content`):
+# a strict build, then the browser checks of the pages it adds or changes. Anything else runs .ci/run.
+set -euo pipefail
+git config --global --add safe.directory "$PWD"
+make site
+scripts/ensure-chromium.sh
+make install-dev
+pages=$(.venv/bin/ogp diff "origin/${BASE_REF}" HEAD --pages)
+echo "Pages to check: ${pages:-none}"
+if [ -n "$pages" ]; then
+  OGP_PAGES="$pages" .venv/bin/python -m pytest -p no:cacheprovider -q tests/test_changed_pages.py
+fi
