@@ -23,6 +23,7 @@ from ogp.records.validate import render, validate
 from ogp.render.dashboard import MARKER, dashboard
 from ogp.render.finder import finder_index
 from ogp.render.labels import label
+from ogp.render.md import summary
 from ogp.render.site import generate, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
@@ -49,6 +50,7 @@ def on_config(config):
     except SettingsError as err:
         raise PluginError("\n" + str(err)) from None
     problems = language_problems(config, repository.languages)
+    config.extra["ogp_default_language"] = repository.languages[0]  # theme_overrides/main.html: the feed's language
     if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))
     if passes.current(config).outer:
@@ -118,6 +120,9 @@ def on_page_markdown(markdown, page, config, files):
         # MkDocs takes a page's title from its first element only when it is the h1:
         # with the marker first, every generated page was titled after its file name.
         markdown = markdown[len(GENERATED):].lstrip("\n")
+    if page.meta is not None and not page.meta.get("description"):
+        # One description per page, from its own first paragraph: search results and shared links show it.
+        page.meta["description"] = summary(markdown) or None
     if MARKER in markdown and _records.model is not None:
         return markdown.replace(MARKER, dashboard(_records.model, passes.current(config).language or languages()[0]))
     return markdown

@@ -64,3 +64,4 @@ def on_post_build(config):
     i18n = config.plugins.get(upstream.I18N_PLUGIN)
     order = [now.language] + ([lang.locale for lang in i18n.config.languages if lang.locale != now.language] if i18n else [])
     sitemap.write(Path(config.site_dir), order)
+    sitemap.write_robots(Path(config.site_dir), config.site_url or "")

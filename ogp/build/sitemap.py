@@ -90,3 +90,11 @@ def write(site_dir: Path, languages: list[str]) -> Path:
         packed.write(text)
     _recorded.entries.clear()
     return path
+
+
+def write_robots(site_dir: Path, site_url: str) -> Path:
+    """``robots.txt``: everything may be read, and where the sitemap is (an absolute address, as the standard asks)."""
+    path = Path(site_dir) / "robots.txt"
+    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"] if site_url else [])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

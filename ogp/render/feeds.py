@@ -156,7 +156,8 @@ def atom_feed(entries: list[dict], lang: str, site_url: str, updated: dt.date, f
     _add(feed, "id", base + feed_path)
     _add(feed, "link", rel="self", type="application/atom+xml", href=base + feed_path)
     _add(feed, "link", rel="alternate", type="text/html", href=base)
-    _add(feed, "updated", _rfc3339(updated))
+    # The feed changed when its newest entry did, not when the site was last built.
+    _add(feed, "updated", _rfc3339(max((e["date"] for e in entries[:limit] if e["date"] <= updated), default=updated)))
     _add(_add(feed, "author"), "name", AUTHOR[lang])
     for entry in entries[:limit]:
         link = base + entry["path"]

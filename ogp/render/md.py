@@ -63,3 +63,21 @@ def progress(percent: int, label: str) -> str:
 def date(value, lang: str) -> str:
     """A date as YYYY-MM-DD (unambiguous in both languages and sortable)."""
     return value.isoformat() if value else ""
+
+
+_SUMMARY_SKIP = re.compile(r"^\s*(#|\||!!!|<|\{|-{3}|[-*+] |\d+\. |>|```|~~~)")
+_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def summary(markdown: str, limit: int = 160) -> str:
+    """The first paragraph of a page as plain text, at most ``limit`` characters: its meta description."""
+    for block in re.split(r"\n\s*\n", markdown):
+        if not block.strip() or _SUMMARY_SKIP.match(block):
+            continue
+        text = _LINK_TEXT.sub(r"\1", block)
+        text = re.sub(r"[*_`]+|\\(?=[^\w\s])|\{:[^}]*\}", "", html.unescape(text))
+        text = " ".join(text.split())
+        if len(text) > limit:
+            text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return text
+    return ""

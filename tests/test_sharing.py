@@ -1,0 +1,42 @@
+"""A page shared or found: its own description, the feed of its language, Open Graph and Twitter cards, robots.txt."""
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from ogp.render.md import summary
+
+
+def pages(site):
+    return [p for p in site.rglob("index.html") if "assets" not in p.parts]
+
+
+def test_every_page_has_its_own_description_and_the_feed_of_its_language(build):
+    descriptions = {}
+    for page in pages(build.site):
+        html = page.read_text("utf-8")
+        english = page.relative_to(build.site).parts[0] == "en"
+        found = re.findall(r'<meta name="description" content="([^"]*)"', html)
+        assert len(found) == 1 and found[0], page
+        descriptions[page] = found[0]
+        feed = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]+)">', html)
+        assert feed and feed.group(1).endswith("en/feed.xml" if english else "feed.xml"), page
+        assert (english and "/en/" in feed.group(1) or not english and "en/" not in feed.group(1)), (page, feed.group(1))
+        for prop in ("og:title", "og:type", "og:locale", "og:description"):
+            assert f'<meta property="{prop}" content="' in html, (page, prop)
+        assert '<meta name="twitter:card" content="summary">' in html
+    # Not one description for the whole site: most pages say something of their own.
+    assert len(set(descriptions.values())) > 0.6 * len(descriptions), len(set(descriptions.values()))
+
+
+def test_robots_txt_names_the_sitemap(build):
+    robots = (build.site / "robots.txt").read_text("utf-8")
+    assert robots.startswith("User-agent: *\nAllow: /\n") and re.search(r"^Sitemap: https?://\S+/sitemap\.xml$", robots, re.M)
+
+
+def test_the_summary_of_a_page_is_its_first_paragraph_in_plain_text():
+    text = "# Title\n\n| a | b |\n|---|---|\n\n!!! note\n    x\n\nSee [the **plan**](plans/index.md) and `code`. " + "word " * 60
+    got = summary(text)
+    assert got.startswith("See the plan and code. word") and got.endswith("…") and len(got) <= 160
+    assert summary("# Only a title\n") == "" and summary((ROOT / "content/index.en.md").read_text("utf-8")).startswith("This is")
