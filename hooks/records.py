@@ -27,7 +27,7 @@ from ogp.render.md import summary
 from ogp.render.site import generate, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
-from ogp.words import keys, languages, missing
+from ogp.words import keys, languages, missing, path_prefix
 
 log = logging.getLogger(upstream.PLUGIN_LOGGER)
 
@@ -50,7 +50,6 @@ def on_config(config):
     except SettingsError as err:
         raise PluginError("\n" + str(err)) from None
     problems = language_problems(config, repository.languages)
-    config.extra["ogp_default_language"] = repository.languages[0]  # theme_overrides/main.html: the feed's language
     if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))
     if passes.current(config).outer:
@@ -123,6 +122,8 @@ def on_page_markdown(markdown, page, config, files):
     if page.meta is not None and not page.meta.get("description"):
         # One description per page, from its own first paragraph: search results and shared links show it.
         page.meta["description"] = summary(markdown) or None
+    if page.meta is not None:  # theme_overrides/main.html links the feed of the page's language
+        page.meta["ogp_feed"] = path_prefix(passes.current(config).language or languages()[0]) + "feed.xml"
     if MARKER in markdown and _records.model is not None:
         return markdown.replace(MARKER, dashboard(_records.model, passes.current(config).language or languages()[0]))
     return markdown

@@ -23,6 +23,7 @@ from conftest import ROOT
 
 from ogp.build import upstream
 from ogp.build.upstream import (
+    ALTERNATE_LINKS,
     BASE_TEMPLATE,
     BUILD_CLEANS,
     BUILD_FUNCTION,
@@ -410,6 +411,11 @@ def test_material_s_bundle_loads_from_unpkg_only_in_the_form_the_fix_rewrites():
     assert "unpkg.com" not in fixed and records == [], f"UNPKG_SCRIPT: {records}"
 
 
+def test_material_s_bundle_selects_the_alternate_head_links_it_fetches_sitemaps_for():
+    bundle = next((MATERIAL_TEMPLATES / JAVASCRIPTS).glob(BUNDLE_GLOB)).read_text("utf-8")
+    assert len(ALTERNATE_LINKS.findall(bundle)) == 1, "ALTERNATE_LINKS: the selector is not in Material's bundle"
+
+
 def test_material_keeps_one_macro_file_per_language_with_its_direction():
     # ogp init writes one for a language Material lacks; base.html reads "direction" from it.
     assert (MATERIAL_LANGUAGES / "en.html").is_file(), f"MATERIAL_LANGUAGES: {MATERIAL_LANGUAGES}"
@@ -512,7 +518,7 @@ def test_the_theme_fixes_warn_when_material_s_markup_moves(tmp_path: Path):
         drop_unused_assets(site, ["en"])
         fix_theme_bundles(tmp_path / "empty", "/")
     named = [re.search(r"contract (\w+)", r.getMessage()).group(1) for r in records]
-    assert named == ["UNPKG_SCRIPT", "LUNR_LANGUAGES", "BUNDLE_GLOB"], named
+    assert named == ["UNPKG_SCRIPT", "ALTERNATE_LINKS", "LUNR_LANGUAGES", "BUNDLE_GLOB"], named
 
 
 # --- the build glue keeps every contract here -----------------------------------------------------

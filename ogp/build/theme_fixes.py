@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from ogp.build.upstream import (
+    ALTERNATE_LINKS,
     BUNDLE_GLOB,
     HREFLANG_ATTRIBUTE,
     HREFLANG_HEAD_LINK,
@@ -88,6 +89,9 @@ def fix_theme_bundles(site_dir: Path, base_path: str) -> list[Path]:
         bundle = path.match(BUNDLE_GLOB)
         bundles += bundle
         fixed = keep_scripts_on_site(text, base_path, expected=bundle and f"{base_path}{VENDOR}" not in text)
+        if bundle:  # the feed's autodiscovery link is no language root
+            fixed = patch(fixed, ALTERNATE_LINKS, r'\1"link[rel=alternate][hreflang]")', "ALTERNATE_LINKS",
+                          expected="link[rel=alternate][hreflang]" not in fixed)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed.append(path)

@@ -191,6 +191,10 @@ CONFIG_BASE = '"base": '
 JAVASCRIPTS = "assets/javascripts"
 BUNDLE_GLOB = "bundle.*.min.js"
 UNPKG_SCRIPT = re.compile(r"https://unpkg\.com/([A-Za-z0-9@._/-]+)")
+# The bundle's selector of the head links it takes for language roots (it fetches <link>/sitemap.xml for
+# each): narrowed to links with hreflang by ogp/build/theme_fixes.py, so the feed's own
+# <link rel="alternate" type="application/atom+xml"> (theme_overrides/main.html) fetches nothing.
+ALTERNATE_LINKS = re.compile(r'(\w+\()"link\[rel=alternate\]"\)')
 # Material's lunr languages, unused when search is English-only: ogp/build/theme_fixes.py
 # (drop_unused_assets) deletes the folder from the site.
 LUNR_LANGUAGES = "assets/javascripts/lunr"
