@@ -27,7 +27,7 @@ from ogp.render.md import summary
 from ogp.render.site import generate, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
-from ogp.words import keys, languages, missing, path_prefix
+from ogp.words import keys, languages, missing, path_prefix, say
 
 log = logging.getLogger(upstream.PLUGIN_LOGGER)
 
@@ -47,9 +47,14 @@ def on_config(config):
     """Read the repository's settings (``ogp.yml``); stop when they are bad or ``mkdocs.yml`` disagrees."""
     try:
         repository = use_repository(Path(config.config_file_path).parent)
+        repo_url = read_settings().repo_url  # and a bad OGP_* value stops the build here, named
     except SettingsError as err:
         raise PluginError("\n" + str(err)) from None
     problems = language_problems(config, repository.languages)
+    # The footer's words per language and the source repository (theme_overrides/partials/copyright.html).
+    config.extra["ogp"] = {"words": {code: {"built_with": say("site.built-with", code), "source": say("site.source", code)}
+                                     for code in repository.languages}, "repository": repo_url}
+    config.extra["generator"] = False  # Material's own credit line, English on every page
     if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))
     if passes.current(config).outer:

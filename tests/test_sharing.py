@@ -40,3 +40,16 @@ def test_the_summary_of_a_page_is_its_first_paragraph_in_plain_text():
     got = summary(text)
     assert got.startswith("See the plan and code. word") and got.endswith("…") and len(got) <= 160
     assert summary("# Only a title\n") == "" and summary((ROOT / "content/index.en.md").read_text("utf-8")).startswith("This is")
+
+
+def test_titles_fit_a_search_result_and_the_footer_speaks_the_page_s_language(build):
+    import html as html_module
+
+    for page in pages(build.site):
+        text = page.read_text("utf-8")
+        title = html_module.unescape(re.search(r"<title>([^<]*)</title>", text).group(1))
+        assert len(title) <= 70, (page, title)
+        footer = text[text.index('class="md-copyright"'):]
+        english = page.relative_to(build.site).parts[0] == "en"
+        assert "Made with" not in footer, page
+        assert ("Built with" in footer) == english and ("хэрэгслээр бүтээв" in footer) == (not english), page

@@ -286,7 +286,7 @@ def test_an_outreach_event_listed_and_held_counts_once(tmp_path: Path):
     s = Story(tmp_path / "repo")
     outreach_listed_and_held(s)
     verdict = judge(s, "2024-07-01").verdicts["3.2"]
-    assert verdict.status == "met" and verdict.found["en"] == "1 outreach event(s) recorded."
+    assert verdict.status == "met" and verdict.found["en"] == "1 outreach event recorded."
     assert [e["id"] for e in verdict.evidence] == ["2023-09-25-outreach"]
 
 

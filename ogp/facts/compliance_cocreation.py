@@ -101,7 +101,7 @@ def _outreach(ctx: Context, key: str, c: Record, evidence: list) -> Part:
     if not events:
         status = "at-risk" if ctx.as_of <= c.values["end"] else "not-met"
         return Part(key, status, words("compliance_cocreation.no-outreach-event-is"), *where)
-    return Part(key, "met", words("compliance_cocreation.len-outreach-event-s", len=len(events)), *where)
+    return Part(key, "met", words("compliance_cocreation.len-outreach-event-s", n=len(events)), *where)
 
 
 def outreach_held(ctx: Context) -> Verdict:
@@ -117,7 +117,7 @@ def _channels(ctx: Context, key: str, c: Record, evidence: list) -> Part:
                   "closes": ch.values["closes"].isoformat()} for ch in channels]
     if not channels:
         return Part(key, "at-risk" if ctx.as_of <= c.values["end"] else "not-met", words("compliance_cocreation.no-input-channel-with"))
-    return Part(key, "met", words("compliance_cocreation.len-channel-s-open", len=len(channels)))
+    return Part(key, "met", words("compliance_cocreation.len-channel-s-open", n=len(channels)))
 
 
 def channel_open(ctx: Context) -> Verdict:
