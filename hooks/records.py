@@ -5,6 +5,7 @@ Thin adapter: checks live in ``ogp.records.validate``, pages in ``ogp.render.sit
 and generated files do not depend on the language, so they are produced in the
 default-language pass and reused by the others.
 """
+import html
 import logging
 import time
 from pathlib import Path
@@ -124,9 +125,11 @@ def on_page_markdown(markdown, page, config, files):
         # MkDocs takes a page's title from its first element only when it is the h1:
         # with the marker first, every generated page was titled after its file name.
         markdown = markdown[len(GENERATED):].lstrip("\n")
-    if page.meta is not None and not page.meta.get("description"):
-        # One description per page, from its own first paragraph: search results and shared links show it.
-        page.meta["description"] = summary(markdown) or None
+    if page.meta is not None:
+        # One description per page (its own, or its first paragraph): search results and shared links show it.
+        # The theme prints it into an attribute as it is: escaped here, quotes included, whoever wrote it.
+        given = str(page.meta.get("description") or "")
+        page.meta["description"] = html.escape(html.unescape(given) or summary(markdown), quote=True) or None
     if page.meta is not None:  # theme_overrides/main.html links the feed of the page's language
         page.meta["ogp_feed"] = path_prefix(passes.current(config).language or languages()[0]) + "feed.xml"
     if MARKER in markdown and _records.model is not None:

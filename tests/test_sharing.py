@@ -53,3 +53,17 @@ def test_titles_fit_a_search_result_and_the_footer_speaks_the_page_s_language(bu
         english = page.relative_to(build.site).parts[0] == "en"
         assert "Made with" not in footer, page
         assert ("Built with" in footer) == english and ("хэрэгслээр бүтээв" in footer) == (not english), page
+
+
+def test_a_description_written_by_an_editor_cannot_break_out_of_its_attribute(tmp_path):
+    from conftest import mkdocs_build, tiny_project
+
+    hostile = '---\ndescription: \'Budget" onmouseover="alert(1)\'\n---\n\n# Нүүр\n\nТекст.\n'
+    project = tiny_project(tmp_path / "p", {"content/index.mn.md": hostile, "content/index.en.md": "# Home\n\nText with \"quotes\" & <b>tags</b>.\n"})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    mn = (tmp_path / "site/index.html").read_text("utf-8")
+    en = (tmp_path / "site/en/index.html").read_text("utf-8")
+    assert '<meta name="description" content="Budget&quot; onmouseover=&quot;alert(1)">' in mn
+    assert 'onmouseover="alert' not in mn
+    assert '<meta name="description" content="Text with &quot;quotes&quot; &amp; &lt;b&gt;tags&lt;/b&gt;.">' in en
