@@ -87,7 +87,7 @@ def test_a_new_repository_has_its_settings_pages_and_no_sample_record(tmp_path: 
 
 def build(repo: Path, site: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(repo), OGP_TODAY="2026-12-01", NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=repo,
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=repo,
                           env=env, capture_output=True, text=True)
 
 

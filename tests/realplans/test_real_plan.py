@@ -173,7 +173,7 @@ def test_the_converted_plan_builds_strictly_in_a_new_english_repository(tmp_path
     env = dict(os.environ, **git)
     subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
     subprocess.run(["git", "-C", str(repo), "commit", "-q", "-m", "The fifth plan, from the U.S. tracker"], check=True, env=env)
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")], cwd=repo,
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], cwd=repo,
                            env=dict(env, PYTHONPATH=str(repo), OGP_TODAY="2025-01-01", NO_MKDOCS_2_WARNING="1"),
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stdout + build.stderr

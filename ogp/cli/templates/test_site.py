@@ -23,7 +23,7 @@ def test_the_records_and_the_pages_are_valid():
 
 def test_the_site_builds_strictly_with_every_page_in_its_language(tmp_path: Path):
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     repository = use_repository(ROOT)
