@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from ogp.build import buildlog, parallel, passes, upstream
+from ogp.build import buildlog, parallel, passes, sitemap, upstream
 from ogp.build.languages import language_problems
 from ogp.facts.history import HistoryError
 from ogp.facts.publications import PublicationLogError
@@ -25,7 +25,7 @@ from ogp.render.dashboard import MARKER, dashboard
 from ogp.render.finder import finder_index
 from ogp.render.labels import label
 from ogp.render.md import summary
-from ogp.render.site import generate, today_from_env
+from ogp.render.site import generate, page_dates, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
 from ogp.words import keys, languages, missing, path_prefix, say
@@ -86,6 +86,7 @@ def on_pre_build(config):
     log.info(buildlog.line("records_valid", count=files, seconds=time.perf_counter() - started))
     try:
         _records.model, found = generate(data, Path(config.docs_dir), today, config.site_url or "")
+        sitemap.use_dates(page_dates(_records.model, found))
     except (HandWrittenFileError, HistoryError, PublicationLogError) as err:
         raise PluginError(str(err)) from None
     # Missed requirements are reported, not fatal: a past miss cannot be repaired by a

@@ -67,3 +67,35 @@ def test_a_description_written_by_an_editor_cannot_break_out_of_its_attribute(tm
     assert '<meta name="description" content="Budget&quot; onmouseover=&quot;alert(1)">' in mn
     assert 'onmouseover="alert' not in mn
     assert '<meta name="description" content="Text with &quot;quotes&quot; &amp; &lt;b&gt;tags&lt;/b&gt;.">' in en
+
+
+def test_the_sitemap_dates_a_record_page_by_its_record_s_last_change_not_by_the_build(tmp_path):
+    import datetime as dt
+    import os
+    import subprocess
+
+    from conftest import copy_project, mkdocs_build
+
+    root = copy_project(tmp_path / "p")
+
+    def commit(message: str, when: str) -> None:
+        env = dict(os.environ, GIT_AUTHOR_NAME="E", GIT_AUTHOR_EMAIL="e@example.org", GIT_COMMITTER_NAME="E",
+                   GIT_COMMITTER_EMAIL="e@example.org", GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", message], cwd=root, check=True, env=env)
+
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    commit("sample", "2026-11-01T10:00:00+08:00")
+    path = root / "data/meetings/2024-05-20-ngo-round-table.yml"
+    path.write_text(path.read_text("utf-8").replace("title_en: ", "title_en: Renamed - ", 1), "utf-8")
+    commit("rename a meeting", "2026-11-10T10:00:00+08:00")
+    assert mkdocs_build(root, tmp_path / "site").returncode == 0
+    sitemap = (tmp_path / "site/sitemap.xml").read_text("utf-8")
+    rows = dict(re.findall(r"<loc>([^<]+)</loc>\s*(?:<lastmod>([^<]+)</lastmod>)?", sitemap))
+    meeting = next(loc for loc in rows if loc.endswith("/meetings/2024-05-20-ngo-round-table/") and "/en/" not in loc)
+    assert rows[meeting] == "2026-11-10"  # the day its record changed
+    other = next(loc for loc in rows if "/meetings/2023-07-04-forum-meeting/" in loc)
+    assert rows[other] == "2026-11-01"
+    assert max(v for v in rows.values() if v) <= dt.date.today().isoformat()
+    contact = next(loc for loc in rows if loc.endswith("/contact/"))
+    assert rows[contact] == ""  # a hand-written page: no date rather than the build's

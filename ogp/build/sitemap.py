@@ -22,6 +22,7 @@ class _Recorded:
 
     def __init__(self) -> None:
         self.entries: dict[str, list[dict]] = {}
+        self.dates: dict[str, str] = {}  # docs path without language -> the day its page last changed
 
 
 _recorded = _Recorded()
@@ -35,6 +36,15 @@ def _href(file, site_url: str) -> str:
     return site_url if file.url == "./" else site_url + file.url
 
 
+def use_dates(dates: dict[str, str]) -> None:
+    """The day each page last changed (``ogp.render.site.page_dates``): its ``lastmod``, not the build's day."""
+    _recorded.dates = dict(dates)
+
+
+def _unsuffixed(src_uri: str, language: str) -> str:
+    return src_uri.replace(f".{language}.md", ".md") if src_uri.endswith(f".{language}.md") else src_uri
+
+
 def record(language: str, files, site_url: str) -> None:
     """Keep the sitemap entries of one language pass (its pages and their other-language versions)."""
     rows = []
@@ -44,7 +54,8 @@ def record(language: str, files, site_url: str) -> None:
             continue
         versions = getattr(file, upstream.I18N_FILE_ALTERNATES, None) or {}
         alternates = {locale: _href(other, site_url) for locale, other in versions.items()}
-        rows.append({"loc": _href(file, site_url), "lastmod": page.update_date, "alternates": alternates})
+        rows.append({"loc": _href(file, site_url), "lastmod": _recorded.dates.get(_unsuffixed(file.src_uri, language), ""),
+                     "alternates": alternates})
     _recorded.entries[language] = rows
 
 

@@ -40,6 +40,27 @@ def today_from_env() -> dt.date:
     return read_settings().today or today_in(timezone())
 
 
+def page_dates(model: Model, found: Audit) -> dict[str, str]:
+    """The day each generated record page last changed, by docs path without language (``commitments/nap5-01.md``).
+
+    A page changes when its record does (a meeting's minutes too); a list page when any record it lists does.
+    The sitemap's ``lastmod`` says these, not the day of the build; a page not here has no ``lastmod``.
+    """
+    changed = last_changed(found.commits)
+    dates: dict[str, str] = {}
+    folders = {"plan": "plans", "commitment": "commitments", "meeting": "meetings", "cocreation": "cocreation"}
+    for kind, folder in folders.items():
+        for record in model.data.records.get(kind, []):
+            days = [changed[record.file]] if record.file in changed else []
+            if kind == "meeting":
+                days += [changed[name] for name in changed if name.startswith(record.file[: -len(".yml")] + ".")]
+            if days:
+                day = max(days).isoformat()
+                dates[f"{folder}/{record.id}.md"] = day
+                dates[f"{folder}/index.md"] = max(dates.get(f"{folder}/index.md", ""), day)
+    return dates
+
+
 def record_pages(model: Model, found: Audit) -> dict[str, str]:
     """Markdown of every generated page, by path relative to the docs folder."""
     sizes = {e.values["file"]: (model.data.root / e.values["file"]).stat().st_size
