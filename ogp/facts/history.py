@@ -20,8 +20,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ogp.facts.chain import Link, chain_dates
+from ogp.records.settings import DEFAULT_TIMEZONE
 
-DEFAULT_TZ = "Asia/Ulaanbaatar"
+DEFAULT_TZ = DEFAULT_TIMEZONE
 # Starts every commit header. Diff lines always begin with a prefix character and git
 # quotes control characters in paths, so "\n\x1e" can only be a header.
 MARKER = "\x1e"

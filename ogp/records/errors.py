@@ -45,14 +45,21 @@ def language_name(code: str, in_lang: str) -> str:
     return say(f"languages.{code}", in_lang) if has(f"languages.{code}") else language(code)["name"]
 
 
-def language_known(environ: Mapping[str, str] | None = None) -> bool:
-    """True when ``OGP_LANG`` or the locale names a language of messages (a CI runner usually names none)."""
+def _asked_language(environ: Mapping[str, str] | None) -> str | None:
+    """The language ``OGP_LANG``, else the locale, names, when it is one messages exist in; None otherwise."""
     env = os.environ if environ is None else environ
     known = {*languages(), *shipped()}
-    if env.get("OGP_LANG", "").strip().lower() in known:
-        return True
+    wanted = env.get("OGP_LANG", "").strip().lower()
+    if wanted in known:
+        return wanted
     value = next((env[var] for var in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(var)), "")
-    return value.lower().replace("-", "_").split("_")[0].split(".")[0] in known - {"c", "posix"}
+    code = value.lower().replace("-", "_").split("_")[0].split(".")[0]
+    return code if code in known else None
+
+
+def language_known(environ: Mapping[str, str] | None = None) -> bool:
+    """True when ``OGP_LANG`` or the locale names a language of messages (a CI runner usually names none)."""
+    return _asked_language(environ) is not None
 
 
 def message_language(environ: Mapping[str, str] | None = None) -> str:
@@ -61,17 +68,7 @@ def message_language(environ: Mapping[str, str] | None = None) -> str:
     Editors in Mongolia get Mongolian with ``LANG=mn_MN.UTF-8``; CI logs stay
     English unless ``OGP_LANG=mn`` is set.
     """
-    env = os.environ if environ is None else environ
-    wanted = env.get("OGP_LANG", "").strip().lower()
-    known = {*languages(), *shipped()}
-    if wanted in known:
-        return wanted
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            code = value.lower().replace("-", "_").split("_")[0].split(".")[0]
-            return code if code in known else "en"
-    return "en"
+    return _asked_language(environ) or "en"
 
 
 def _visible(text: str) -> str:

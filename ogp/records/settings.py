@@ -15,10 +15,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ogp.records.errors import Problem
-from ogp.records.repository import SettingsError, active
+from ogp.records.repository import Repository, SettingsError, active
 from ogp.words import languages, shipped
 
-DEFAULT_TIMEZONE = "Asia/Ulaanbaatar"
+DEFAULT_TIMEZONE = Repository.timezone  # the sample's, when neither ogp.yml nor OGP_TIMEZONE says
 DEFAULT_MAX_FILE_MB = 25.0
 WHERE = "environment"  # the "file" of a setting's problem: it names no file, but the variable
 
