@@ -17,7 +17,7 @@ from ogp.build import buildlog, parallel, passes, sitemap, upstream
 from ogp.build.languages import language_problems
 from ogp.facts.history import HistoryError
 from ogp.facts.publications import PublicationLogError
-from ogp.records.errors import format_problems, message_language
+from ogp.records.errors import for_reader, format_problems, message_language
 from ogp.records.repository import use_repository
 from ogp.records.settings import SettingsError, read_settings
 from ogp.records.validate import render, validate
@@ -88,7 +88,7 @@ def on_pre_build(config):
         _records.model, found = generate(data, Path(config.docs_dir), today, config.site_url or "")
         sitemap.use_dates(page_dates(_records.model, found))
     except (HandWrittenFileError, HistoryError, PublicationLogError) as err:
-        raise PluginError(str(err)) from None
+        raise PluginError(for_reader(err)) from None
     # Missed requirements are reported, not fatal: a past miss cannot be repaired by a
     # pull request, and the site must still publish it.
     lang = message_language()
@@ -98,7 +98,7 @@ def on_pre_build(config):
         log.info(buildlog.line("deadline_overdue", lang, plan=deadline["plan"], kind=label("deadline", deadline["kind"], lang),
                                state=deadline["state"][lang]))
     if found.history_error:
-        log.info("ogp: %s", found.history_error)
+        log.info("ogp: %s", for_reader(found.history_error))
 
 
 def on_post_build(config):

@@ -86,12 +86,17 @@ def test_check_links_reports_the_broken_ones(tmp_path: Path):
         "content/page.en.md": f"# Page\n\nSee [the report]({base}/gone) and <{base}/ok>.\n",
     })
     summary = tmp_path / "summary.md"
-    result = run("check-links", "--root", str(tmp_path), "--format", "github", "--summary", str(summary), cwd=tmp_path)
-    server.shutdown()
+    # The weekly workflow's reader is unknown (no OGP_LANG, a C locale): every language, English first.
+    result = ogp("check-links", "--root", str(tmp_path), "--format", "github", "--summary", str(summary), cwd=tmp_path,
+                 OGP_LANG="", LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="")
     assert result.returncode == 0  # reported, never blocking
     assert result.stdout.strip() == f"::warning file=content/page.en.md,line=3,title=broken link::{base}/gone (404)"
-    assert "External links: 2, эвдэрсэн / broken: 1" in summary.read_text("utf-8")
+    assert "### External links: 2, broken: 1 / Гадаад холбоос: 2, эвдэрсэн: 1" in summary.read_text("utf-8")
+    assert "| Link / Холбоос | Answer / Хариу | Where / Хаана |" in summary.read_text("utf-8")
     assert f"| {base}/gone | 404 | content/page.en.md:3 |" in summary.read_text("utf-8")
+    mongolian = ogp("check-links", "--root", str(tmp_path), "--format", "markdown", cwd=tmp_path, OGP_LANG="mn")
+    server.shutdown()
+    assert mongolian.stdout.startswith("### Гадаад холбоос: 2, эвдэрсэн: 1\n") and "Link" not in mongolian.stdout
 
 
 @pytest.mark.slow

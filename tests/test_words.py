@@ -1,6 +1,7 @@
 """The word catalogue: one file per language, complete, consistent, and every text the code asks for exists."""
 from __future__ import annotations
 
+import ast
 import re
 import string
 
@@ -12,8 +13,9 @@ import ogp.words as w
 from ogp.words.plurals import plural_form
 
 CODE = [*(ROOT / "ogp").rglob("*.py"), *(ROOT / "hooks").glob("*.py")]
-# say("key"…), words("key"…), t("key", lang) (a page text), with the key written out.
-LITERAL = re.compile(r'\b(say|say_text|words|t|has)\(\s*["\']([A-Za-z0-9_.-]+)["\']')
+# say("key"…), words("key"…), t("key", lang) (a page text), a failure (Said("key"…), HistoryError("key"…)),
+# with the key written out.
+LITERAL = re.compile(r'\b(say|say_text|words|t|has|Said|[A-Z]\w*Error)\(\s*["\']([A-Za-z0-9_.-]+)["\']')
 # Keys built at run time ("errors.{code}", "labels.{group}.{value}"): every key under the prefix counts as used.
 DYNAMIC = re.compile(r'\b(?:say|say_text|words|has)\(\s*f["\']([A-Za-z0-9_.-]+)\{')
 
@@ -72,6 +74,40 @@ def test_every_key_the_code_asks_for_exists_and_every_key_is_used():
     named = set(re.findall(r'"([a-z_]+\.[A-Za-z0-9_.-]+)"', source))  # keys passed along before they are said
     unused = [key for key in sorted(w.keys("en")) if key not in asked | named and not key.startswith(tuple(prefixes))]
     assert unused == [], f"texts nothing uses (delete them): {unused[:10]}"
+
+
+def test_no_sentence_is_written_in_python():
+    # Words live in the catalogue, so that a member's languages get them: a Cyrillic string in the code is a
+    # text only Mongolian readers get. Data, not sentences, is allowed: the transliteration table, the sample's
+    # settings before any ogp.yml is read, and the bench's synthetic records.
+    allowed = {"ogp/records/editor_rules.py", "ogp/records/repository.py", "ogp/words/__init__.py", "ogp/cli/synthetic.py"}
+    found = []
+    for path in CODE:
+        name = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text("utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                      and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings \
+                    and re.search("[\u0400-\u04ff]", node.value) and name not in allowed:
+                found.append(f"{name}:{node.lineno}: {node.value[:40]!r}")
+    assert found == []
+
+
+def test_a_failure_is_said_in_the_readers_language_or_in_every_one():
+    from ogp.facts.history import ShallowCloneError
+    from ogp.records.errors import for_reader
+
+    err = ShallowCloneError("history.shallow", root="/x")
+    assert for_reader(err, {"OGP_LANG": "mn"}).startswith("/x нь хэсэгчилсэн") and "\n" not in for_reader(err, {"OGP_LANG": "mn"})
+    both = for_reader(err, {"LANG": "C.UTF-8"}).split("\n")
+    assert both[0].startswith("/x is a shallow clone") and both[1].startswith("/x нь") and len(both) == 2
+    try:
+        w.use_languages(["es"])  # a Spanish repository with no Spanish words yet: English, said once
+        assert for_reader(err, {}) == err.told("en") and str(err) == err.told("en")
+    finally:
+        w.use_languages(["mn", "en"])
 
 
 def test_plural_rules():

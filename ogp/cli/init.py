@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ogp.build.upstream import MATERIAL_LANGUAGES
 from ogp.records.repository import LANGUAGE, MAX_LANGUAGES, site_names
 from ogp.words import language, missing, say, shipped, use_languages
+from ogp.words.said import Said
 
 TOOL_ROOT = Path(__file__).resolve().parents[2]
 # What a member's repository shares with the tool, copied as it is.
@@ -39,8 +40,8 @@ NAV = [("home", "index.md"),
        ("contact", "contact.md"), ("accessibility", "accessibility.md"), ("data-reference", "data-reference.md")]
 
 
-class InitError(Exception):
-    """The repository cannot be created as asked; the message says why and what to do."""
+class InitError(Said):
+    """The repository cannot be created as asked; ``init.error-*`` says why and what to do."""
 
 
 def names(values: list[str], languages: list[str]) -> dict[str, str]:
@@ -55,21 +56,21 @@ def init(path: Path, country: list[str], languages: list[str], timezone: str, pr
     """Create the repository at ``path``; InitError when it cannot (a non-empty folder, bad options)."""
     path = Path(path)
     if path.exists() and any(path.iterdir()):
-        raise InitError(f"{path}: the folder is not empty; choose a new one.")
+        raise InitError("init.error-not-empty", path=path)
     if not 1 <= len(languages) <= MAX_LANGUAGES or len(set(languages)) != len(languages) or \
             not all(LANGUAGE.fullmatch(code) for code in languages):
-        raise InitError(f"--languages {','.join(languages)}: give 1 to {MAX_LANGUAGES} different codes, the default first (es or ky,ru,en).")
+        raise InitError("init.error-languages", codes=",".join(languages), max=MAX_LANGUAGES)
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InitError(f"--timezone {timezone}: give a time zone of the tz database (Asia/Bishkek, America/Bogota).") from None
+        raise InitError("init.error-timezone", timezone=timezone) from None
     if not (TOOL_ROOT / "hooks").is_dir():
-        raise InitError(f"{TOOL_ROOT}: ogp init copies the tool from a clone of its repository; run it from one.")
+        raise InitError("init.error-no-clone", tool=TOOL_ROOT)
     use_languages(languages)  # the catalogue's words in the new languages, for the texts written below
     forum_names = {code: name or say("init.forum_default", code) for code, name in names(forum or [], languages).items()}
     site = {"country": names(country, languages), "forum": forum_names}
     if not all(site["country"].values()):
-        raise InitError("--country: give the member's name (once for every language, or as CODE=NAME per language).")
+        raise InitError("init.error-country")
     use_languages(languages, None, site_names(site["country"], site["forum"], timezone))
     for part in TOOL_PARTS:
         source, target = TOOL_ROOT / part, path / part
@@ -122,7 +123,7 @@ def member_mkdocs(sample: str, languages: list[str]) -> str:
     def swap(pattern: str, new: str, text: str) -> str:
         changed, count = re.subn(pattern, lambda _: new, text, count=1, flags=re.M | re.S)
         if count != 1:
-            raise InitError(f"mkdocs.yml of the tool no longer has {pattern!r}: ogp init needs updating.")
+            raise InitError("init.error-outdated", pattern=repr(pattern))
         return changed
 
     text = sample

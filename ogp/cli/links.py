@@ -12,6 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ogp.words import say
+from ogp.words.said import reader_order
+
 _MD_LINK = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 _YAML_URL = re.compile(r"""(?:^|\s)(https?://[^\s'"<>]+)""")
 
@@ -69,8 +72,12 @@ def check_links(root: Path, timeout: float = 15.0, workers: int = 8) -> list[Lin
     return sorted(results, key=lambda r: (r.ok, r.url))
 
 
-def report(results: list[LinkResult], fmt: str) -> str:
-    """Broken links as text, GitHub warnings, or a bilingual Markdown summary."""
+def report(results: list[LinkResult], fmt: str, lang: str | None = None) -> str:
+    """Broken links as text, GitHub warnings, or a Markdown summary: in ``lang``, or (``None``) in English
+    and every configured language, each phrase once (the weekly report's readers are not known)."""
+    def said(key: str, **params) -> str:
+        return " / ".join(dict.fromkeys(say(f"links.{key}", code, **params) for code in reader_order(lang)))
+
     broken = [r for r in results if not r.ok]
     if fmt == "github":
         lines = []
@@ -79,9 +86,9 @@ def report(results: list[LinkResult], fmt: str) -> str:
             lines.append(f"::warning file={file},line={line},title=broken link::{r.url} ({r.status or r.reason})")
         return "\n".join(lines)
     if fmt == "markdown":
-        head = [f"### Гадаад холбоос / External links: {len(results)}, эвдэрсэн / broken: {len(broken)}", ""]
+        head = [f"### {said('heading', count=len(results), broken=len(broken))}", ""]
         if not broken:
-            return "\n".join(head + ["Бүх холбоос ажиллаж байна. / Every link works."])
+            return "\n".join(head + [said("all-work")])
         rows = [f"| {r.url} | {r.status or r.reason} | {', '.join(r.places)} |" for r in broken]
-        return "\n".join(head + ["| Холбоос / Link | Хариу / Answer | Хаана / Where |", "|---|---|---|"] + rows)
-    return "\n".join(f"{r.places[0]}: {r.url} — {r.status or r.reason}" for r in broken) or f"{len(results)} links, none broken."
+        return "\n".join(head + [f"| {said('link')} | {said('answer')} | {said('where')} |", "|---|---|---|"] + rows)
+    return "\n".join(f"{r.places[0]}: {r.url} — {r.status or r.reason}" for r in broken) or said("none-broken", n=len(results))

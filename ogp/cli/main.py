@@ -19,7 +19,7 @@ from ogp.cli import tools as cli_tools
 from ogp.cli.tools import parse_date as _date
 from ogp.facts.audit import timezone
 from ogp.facts.dates import today_in
-from ogp.records.errors import format_problems, message_language
+from ogp.records.errors import for_reader, format_problems, message_language
 from ogp.records.repository import use_repository
 from ogp.records.settings import SettingsError
 from ogp.records.translations import check_translations
@@ -150,7 +150,7 @@ def _judged(root: Path, as_of: dt.date | None, lang: str, plan: str | None, out,
     try:
         entries = publication_log(log)
     except PublicationLogError as err:
-        print(str(err), file=sys.stderr)
+        print(for_reader(err), file=sys.stderr)
         return EXIT_INPUT
     try:
         state = (published_state(root, as_of, publications=entries) if as_of
@@ -170,7 +170,7 @@ def _judged(root: Path, as_of: dt.date | None, lang: str, plan: str | None, out,
             found = audit(data, day, model, plan_id=plan, rev=commit or "HEAD", repo=root, publications=entries)
             return out(model, found, commit)
     except (HistoryError, HistoryUnavailableError) as err:
-        print(str(err), file=sys.stderr)
+        print(for_reader(err), file=sys.stderr)
         from ogp.facts.audit import BeforeHistoryError
         return EXIT_INPUT if isinstance(err, BeforeHistoryError) else EXIT_HISTORY
 
@@ -215,10 +215,10 @@ def cmd_verify_pack(root: Path, pack: Path | None, lang: str, parser: argparse.A
     try:
         mismatches = verify_pack(pack, root)
     except PackError as err:
-        print(str(err), file=sys.stderr)
+        print(for_reader(err), file=sys.stderr)
         return EXIT_INPUT
     except HistoryError as err:
-        print(str(err), file=sys.stderr)
+        print(for_reader(err), file=sys.stderr)
         return EXIT_HISTORY
     if mismatches:
         print("\n".join(m.describe(lang) for m in mismatches))

@@ -29,7 +29,9 @@ from ogp.facts.publications import (
     resolve,
     verify,
 )
+from ogp.records.errors import asked_language, for_reader
 from ogp.words import languages, words
+from ogp.words.said import Said, reader_order
 
 EXIT_REWRITE, EXIT_USAGE, EXIT_HISTORY = 1, 2, 3
 
@@ -51,13 +53,6 @@ _TEXT = {
     "written": words("cli_publications.written"),
 }
 
-# Shown on stderr, in both languages, when a rewrite nobody acknowledged stops a deploy.
-_REFUSED = ("The history was rewritten after these commits were published. If this was intended, add a line "
-            "'<hash>  <reason>' for each to {file} in the repository, commit it and deploy again.",
-            "Эдгээр commit-ийг нийтэлсний дараа түүхийг дахин бичжээ. Санаатай бол commit тус бүрийн хувьд "
-            "'<hash>  <шалтгаан>' мөрийг репозиторын {file} файлд нэмж, commit хийгээд дахин нийтэлнэ үү.")
-
-
 def _time(text: str) -> dt.datetime:
     # A time without a zone would mean different moments on a runner and on a laptop.
     try:
@@ -65,8 +60,7 @@ def _time(text: str) -> dt.datetime:
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"{text!r}: ISO 8601 with a time zone, e.g. 2026-12-01T12:34:56Z / "
-                                         "цагийн бүстэй ISO 8601, жишээ нь 2026-12-01T12:34:56Z")
+        raise argparse.ArgumentTypeError(for_reader(Said("publications.time-not-iso", text=repr(text))))
     return moment.astimezone(UTC)
 
 
@@ -97,15 +91,16 @@ def _as_json(check: Check, head: str) -> str:
 
 
 def _report(check: Check, head: str, lang: str) -> None:
-    """Acknowledged rewrites on stdout in ``lang``; unacknowledged ones on stderr in both languages."""
+    """Acknowledged rewrites on stdout in ``lang``; unacknowledged ones on stderr for every reader (:func:`for_reader`)."""
     for rewrite in check.rewrites:
         if rewrite.acknowledged is not None:
             print(describe(rewrite, lang, head))
     refused = [r for r in check.rewrites if r.acknowledged is None]
+    readers = reader_order(asked_language())
     for rewrite in refused:
-        print(f"{describe(rewrite, 'en', head)}\n{describe(rewrite, 'mn', head)}", file=sys.stderr)
+        print("\n".join(dict.fromkeys(describe(rewrite, code, head) for code in readers)), file=sys.stderr)
     if refused:
-        print("\n".join(text.format(file=ACK_FILE) for text in _REFUSED), file=sys.stderr)
+        print(for_reader(Said("publications.refused", file=ACK_FILE)), file=sys.stderr)
     else:
         key = "acknowledged" if check.rewrites else "fine" if check.entries else "empty"
         print(_TEXT[key][lang].format(count=len(check.entries), head=head, file=ACK_FILE))
@@ -119,8 +114,7 @@ def _write(path: Path, text: str) -> None:
         os.replace(temporary, path)
     except OSError as err:
         temporary.unlink(missing_ok=True)
-        raise PublicationLogError(f"{path}: cannot write the publication log ({err}).",
-                                  f"{path}: нийтлэлийн бүртгэлийг бичиж чадсангүй ({err}).") from None
+        raise PublicationLogError("publications.cannot-write", path=path, detail=err) from None
 
 
 def _run(args, lang: str) -> int:
@@ -153,10 +147,10 @@ def run(args, lang: str) -> int | None:
     try:
         return _run(args, lang)
     except PublicationLogError as err:
-        print(str(err), file=sys.stderr)
+        print(for_reader(err), file=sys.stderr)
         return EXIT_USAGE
     except HistoryUnavailableError as err:
-        print(str(err), file=sys.stderr)
+        print(for_reader(err), file=sys.stderr)
         return EXIT_HISTORY
 
 

@@ -14,20 +14,16 @@ from ogp.facts.model import build_model
 from ogp.records.editor_rules import latin
 from ogp.records.validate import validate
 from ogp.words import languages, say
+from ogp.words.said import Said
 
 KINDS = ("meeting", "evidence", "commitment", "milestone")
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(Said):
     """A record cannot be started (it exists already, or what it belongs to does not): ``scaffold.<key>`` says why."""
 
     def __init__(self, key: str, **params):
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def say(self, lang: str) -> str:
-        """The reason, in ``lang``."""
-        return say(f"scaffold.{self.key}", lang, **self.params)
+        super().__init__(f"scaffold.{key}", **params)
 
 
 def _ids(folder: Path, pattern: str = "*.yml") -> str:

@@ -11,7 +11,9 @@ from ogp.cli.links import check_links, report
 from ogp.cli.scaffold import KINDS, ScaffoldError, new_commitment, new_evidence, new_meeting, new_milestone
 from ogp.facts.audit import timezone
 from ogp.facts.dates import today_in
+from ogp.records.errors import asked_language, for_reader
 from ogp.words import keys, languages, lookup, missing, words
+from ogp.words.said import Said
 
 _TEXT = {
     "new": words("tools.new"),
@@ -41,7 +43,7 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD / ОООО-СС-ӨӨ") from None
+        raise argparse.ArgumentTypeError(for_reader(Said("tools.date-not-iso", text=repr(text)))) from None
 
 
 def add_parsers(sub, lang: str, root_help: str) -> None:
@@ -120,7 +122,7 @@ def _init(args, lang: str) -> int:
         path = init(args.path, args.country, languages, args.timezone, args.member_prefix, args.forum)
         read_repository(path)  # what it wrote must read back as valid settings
     except InitError as err:
-        print(str(err), file=sys.stderr)
+        print(for_reader(err), file=sys.stderr)
         return 2
     print(_TEXT["init_done"][lang].format(path=path))
     return 0
@@ -140,16 +142,17 @@ def run(args, lang: str) -> int | None:
             else:
                 path = new_milestone(args.root, today, args.target or "")
         except ScaffoldError as err:
-            print(err.say(lang), file=sys.stderr)
+            print(err.told(lang), file=sys.stderr)
             return 2  # invalid input (see the exit statuses in ogp/cli/main.py)
         print(_TEXT["written"][lang].format(path=path.relative_to(args.root).as_posix()))
         return 0
     if args.command == "check-links":
         results = check_links(args.root, timeout=args.timeout)
-        print(report(results, args.format))
+        reader = asked_language()
+        print(report(results, args.format, reader))
         if args.summary:
             with args.summary.open("a", encoding="utf-8") as handle:
-                handle.write(report(results, "markdown") + "\n")
+                handle.write(report(results, "markdown", reader) + "\n")
         return 1 if args.strict and any(not r.ok for r in results) else 0
     if args.command == "diff":
         return _diff(args, lang)

@@ -177,11 +177,7 @@ def published_state(root: Path, day: dt.date, now: dt.datetime | None = None,
     link = history.cut(end_of_day(day, zone))
     if link is None:
         begins = history.start.isoformat() if history.start else "—"
-        raise BeforeHistoryError(
-            f"{day} is before the repository's history, which begins on {begins}: nothing was published then. "
-            f"Give a date from {begins} on.\n"
-            f"{day} нь баримтын сангийн түүх эхэлсэн өдрөөс ({begins}) өмнөх өдөр тул тэр үед юу ч нийтлэгдээгүй. "
-            f"{begins} буюу түүнээс хойших огноо өгнө үү.")
+        raise BeforeHistoryError("history.before-history", day=day, begins=begins)
     with state_at(root, link.sha) as folder:
         yield link.sha, folder
 
@@ -191,8 +187,7 @@ def head_state(root: Path) -> Iterator[tuple[str, Path]]:
     """The records of the last commit (not the work tree, whose edits are not published): ``(commit, folder)``."""
     chain = load_chain(Path(root), timezone()).chain
     if not chain:
-        raise BeforeHistoryError("The repository has no commit yet: commit the records first.\n"
-                                 "Репозиторт commit алга: эхлээд бичлэгүүдээ commit хийнэ үү.")
+        raise BeforeHistoryError("history.no-commit")
     with state_at(root, chain[-1].sha) as folder:
         yield chain[-1].sha, folder
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from ogp.facts.chain import Link, chain_dates
 from ogp.records.settings import DEFAULT_TIMEZONE
+from ogp.words.said import Said
 
 DEFAULT_TZ = DEFAULT_TIMEZONE
 # Starts every commit header. Diff lines always begin with a prefix character and git
@@ -38,8 +39,8 @@ LOG_OPTIONS = (
 )  # -U0: context lines say nothing about what changed; without them there is less to parse
 
 
-class HistoryError(Exception):
-    """Git cannot give a history that the update rule can trust."""
+class HistoryError(Said):
+    """Git cannot give a history that the update rule can trust (its words: ``history.*`` in ``ogp/words``)."""
 
 
 class NotARepositoryError(HistoryError):
@@ -91,6 +92,11 @@ class History:
         return found
 
 
+def failure(result: subprocess.CompletedProcess) -> str:
+    """What a failed git call said on its error output, as text."""
+    return result.stderr.decode("utf-8", "replace").strip()
+
+
 def run_git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     """Run git in ``root``; ``root``, not an inherited GIT_DIR, decides the repository."""
     env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
@@ -98,28 +104,17 @@ def run_git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.Co
     try:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, env=env, input=stdin)
     except FileNotFoundError:
-        raise HistoryError("git is not installed: the update history comes from git.\n"
-                           "git суулгаагүй байна: шинэчлэлийн түүхийг git-ээс авдаг.") from None
+        raise HistoryError("history.no-git") from None
 
 
 def _inspect(root: Path) -> tuple[bool, str]:
     """Check that ``root`` holds a complete history: (has a commit, ``root``'s folder in the repository)."""
     shallow = run_git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
     if shallow.returncode != 0:
-        raise NotARepositoryError(
-            f"{root} is not a git repository: the update history (OGP requirement 2.2) comes from git. "
-            "Work in a clone of the repository (git clone ...), not in a downloaded copy.\n"
-            f"{root} нь git репозитор биш: шинэчлэлийн түүхийг (OGP-ийн шаардлага 2.2) git-ээс авдаг. "
-            "Татаж авсан хуулбар биш, репозиторын clone (git clone ...) дотор ажиллана уу.")
+        raise NotARepositoryError("history.not-a-repository", root=root)
     answer, _, prefix = shallow.stdout.decode("utf-8", "replace").partition("\n")
     if answer == "true":
-        raise ShallowCloneError(
-            f"{root} is a shallow clone: its git history is incomplete, so updates (OGP requirement 2.2) "
-            "cannot be judged. Fetch the whole history with `git fetch --unshallow`; in GitHub Actions, "
-            "give actions/checkout `fetch-depth: 0`.\n"
-            f"{root} нь хэсэгчилсэн (shallow) clone тул git-ийн түүх бүрэн бус байна; шинэчлэлийг "
-            "(OGP-ийн шаардлага 2.2) үнэлэх боломжгүй. Түүхийг бүтнээр нь `git fetch --unshallow` "
-            "командаар татна уу; GitHub Actions-д actions/checkout-д `fetch-depth: 0` гэж өгнө үү.")
+        raise ShallowCloneError("history.shallow", root=root)
     return run_git(root, "rev-parse", "--verify", "-q", "HEAD").returncode == 0, prefix.strip("\n")
 
 
@@ -228,7 +223,7 @@ def load_history(root: Path, tz: str = DEFAULT_TZ, paths: tuple[str, ...] | None
         return History([], [])
     listed = run_git(root, "rev-list", "--first-parent", "--timestamp", "--reverse", rev, "--")
     if listed.returncode != 0:
-        raise HistoryError(f"git rev-list failed in {root}: {listed.stderr.decode('utf-8', 'replace').strip()}")
+        raise HistoryError("history.git-failed", command="rev-list", where=root, detail=failure(listed))
     stamps = [(sha, int(stamp)) for stamp, _, sha in
               (line.partition(" ") for line in listed.stdout.decode("ascii", "replace").split("\n") if line)]
     chain = chain_dates(stamps, zone, now or dt.datetime.now(dt.timezone.utc), deployed)
@@ -237,7 +232,7 @@ def load_history(root: Path, tz: str = DEFAULT_TZ, paths: tuple[str, ...] | None
     option, pathspec, folder = _limit(root, prefix, paths)
     result = run_git(root, *LOG_OPTIONS, option, rev, "--", *pathspec)
     if result.returncode != 0:
-        raise HistoryError(f"git log failed in {root}: {result.stderr.decode('utf-8', 'replace').strip()}")
+        raise HistoryError("history.git-failed", command="log", where=root, detail=failure(result))
     by_sha = {link.sha: link for link in chain}
     commits = [replace(c, committed=by_sha[c.sha].counted, flag=by_sha[c.sha].flag) if c.sha in by_sha else c
                for c in parse_log(result.stdout.decode("utf-8", "replace"), zone, folder)]

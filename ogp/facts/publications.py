@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogp.facts.history import HistoryError, run_git
-from ogp.words import say
+from ogp.words import say, words
+from ogp.words.said import Said
 
 FORMAT = 1
 ACK_FILE = ".ogp-rewrites"
@@ -24,30 +25,21 @@ _SHA = re.compile(r"[0-9a-f]{40}")
 _PREFIX = re.compile(r"[0-9a-f]{7,40}")
 _STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # strptime alone would take "2026-1-1T1:2:3Z"
 _STAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-_RESTORE = ("Restore the log from the published site (/data/publications.json) or the deploy run that wrote it; "
-            "never edit it by hand.", "Бүртгэлийг нийтлэгдсэн цахим хуудаснаас (/data/publications.json) эсвэл түүнийг "
-            "бичсэн нийтлэх (deploy) ажиллагаанаас сэргээнэ үү; гараар засаж болохгүй.")
 
 
-class _Bilingual(Exception):
-    """A message as an English line then a Mongolian line (kept apart too, for pages that show one language)."""
-
-    def __init__(self, english: str, mongolian: str):
-        super().__init__(f"{english}\n{mongolian}")
-        self.english, self.mongolian = english, mongolian
-
-
-class PublicationLogError(_Bilingual, ValueError):
+class PublicationLogError(Said, ValueError):
     """A log, an acknowledgement file or an argument is unusable (exit status 2)."""
 
 
-class HistoryUnavailableError(_Bilingual, HistoryError):
+class HistoryUnavailableError(HistoryError):
     """Not a git repository, or a shallow clone: nothing can be judged (exit status 3)."""
 
 
-def _corrupt(where: object, english: str, mongolian: str) -> PublicationLogError:
-    # Every defect of a log has the same remedy: the published copy is the reference.
-    return PublicationLogError(f"{where}: {english} {_RESTORE[0]}", f"{where}: {mongolian} {_RESTORE[1]}")
+class _Corrupt(PublicationLogError):
+    """A defect of a log: every one has the same remedy, as the published copy is the reference."""
+
+    def __init__(self, key: str, /, **params):
+        super().__init__(key, restore=words("publications.restore"), **params)
 
 
 @dataclass(frozen=True)
@@ -98,19 +90,16 @@ def _entry(path: Path, index: int, item: object) -> Entry:
     where = f"{path}: entries[{index}]"
     if not isinstance(item, dict) or set(item) != {"commit", "deployed_at", "run"} \
             or not all(isinstance(value, str) for value in item.values()):
-        raise _corrupt(where, "an entry is an object with the strings commit, deployed_at and run, and nothing else.",
-                       "бичилт бүр зөвхөн `commit`, `deployed_at`, `run` гэсэн гурван тэмдэгт мөр талбартай объект байх ёстой.")
+        raise _Corrupt("publications.entry-shape", where=where)
     if not _SHA.fullmatch(item["commit"]):
-        raise _corrupt(where, f"commit {item['commit']!r} is not a full 40-digit lowercase hash.",
-                       f"commit {item['commit']!r} нь жижиг үсгээр бичсэн, 40 тэмдэгттэй бүтэн hash биш байна.")
+        raise _Corrupt("publications.commit-not-full", where=where, commit=repr(item["commit"]))
     try:
         if _STAMP.fullmatch(item["deployed_at"]):
             return Entry(item["commit"], dt.datetime.strptime(item["deployed_at"], _STAMP_FORMAT).replace(
                 tzinfo=UTC), item["run"])
     except ValueError:  # 2026-13-01: the right shape, but no such day
         pass
-    raise _corrupt(where, f"deployed_at {item['deployed_at']!r} is not a UTC time like 2026-12-01T12:34:56Z.",
-                   f"deployed_at {item['deployed_at']!r} нь 2026-12-01T12:34:56Z хэлбэрийн UTC цаг биш.")
+    raise _Corrupt("publications.stamp-not-utc", where=where, stamp=repr(item["deployed_at"]))
 
 
 def load_log(path: Path, missing_ok: bool = False) -> list[Entry]:
@@ -124,21 +113,16 @@ def load_log(path: Path, missing_ok: bool = False) -> list[Entry]:
     except FileNotFoundError:
         if missing_ok:
             return []
-        raise PublicationLogError(f"{path}: the publication log does not exist; give the published log's path.",
-                                  f"{path}: нийтлэлийн бүртгэл олдсонгүй; нийтлэгдсэн бүртгэлийн замыг өгнө үү."
-                                  ) from None
+        raise PublicationLogError("publications.log-missing", path=path) from None
     except (OSError, ValueError) as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise _corrupt(path, f"the publication log is not UTF-8 JSON ({err}).",
-                       f"нийтлэлийн бүртгэл UTF-8 JSON биш байна ({err}).") from None
+        raise _Corrupt("publications.log-not-json", where=path, detail=err) from None
     if not isinstance(data, dict) or set(data) != {"format", "entries"} or data["format"] != FORMAT \
             or not isinstance(data["entries"], list):
-        raise _corrupt(path, f'a publication log is {{"format": {FORMAT}, "entries": [...]}} and nothing else.',
-                       f'нийтлэлийн бүртгэл нь зөвхөн {{"format": {FORMAT}, "entries": [...]}} хэлбэртэй байх ёстой.')
+        raise _Corrupt("publications.log-shape", where=path, format=FORMAT)
     entries = [_entry(path, i, item) for i, item in enumerate(data["entries"])]
     for i in range(1, len(entries)):
         if entries[i].deployed_at < entries[i - 1].deployed_at:
-            raise _corrupt(f"{path}: entries[{i}]", f"deployed_at is earlier than entries[{i - 1}]'s.",
-                           f"deployed_at нь өмнөх бичилтийнхээс (entries[{i - 1}]) эрт байна.")
+            raise _Corrupt("publications.log-order", where=f"{path}: entries[{i}]", previous=i - 1)
     return entries
 
 
@@ -154,19 +138,14 @@ def read_acknowledged(root: Path) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as err:
-        raise PublicationLogError(f"{path}: not readable as UTF-8 text ({err}).",
-                                  f"{path}: UTF-8 текст болгон уншиж чадсангүй ({err}).") from None
+        raise PublicationLogError("publications.ack-unreadable", path=path, detail=err) from None
     found: dict[str, str] = {}
     for number, line in enumerate(lines, 1):
         prefix, _, reason = line.strip().replace("\t", " ").partition(" ")
         if prefix.startswith("#") or not prefix:
             continue
         if not _PREFIX.fullmatch(prefix.lower()) or not reason.strip() or prefix.lower() in found:
-            raise PublicationLogError(
-                f"{path}:{number}: write '<hash of 7 to 40 hex digits>  <reason>', one commit per line and each "
-                "once; a line starting with '#' is a comment.",
-                f"{path}:{number}: мөр бүрд нэг commit-ийг '<7–40 тэмдэгтийн hash>  <шалтгаан>' хэлбэрээр бичнэ үү; "
-                "commit бүрийг нэг л удаа бичнэ; '#' тэмдгээр эхэлсэн мөр нь тайлбар.")
+            raise PublicationLogError("publications.ack-line", path=path, line=number)
         found[prefix.lower()] = reason.strip()
     return found
 
@@ -176,13 +155,11 @@ def _git(root: Path, *args: str, stdin: str | None = None, check: bool = False) 
     try:
         raw = run_git(root, *args, stdin=stdin.encode("utf-8") if stdin is not None else None)
     except HistoryError:  # git is not installed
-        raise HistoryUnavailableError("git is not installed: the publication log is checked with git.",
-                                      "git суулгаагүй байна: нийтлэлийн бүртгэлийг git-ээр шалгадаг.") from None
+        raise HistoryUnavailableError("publications.no-git") from None
     result = subprocess.CompletedProcess(raw.args, raw.returncode, raw.stdout.decode("utf-8", "replace"),
                                          raw.stderr.decode("utf-8", "replace"))
     if check and result.returncode != 0:
-        raise HistoryUnavailableError(f"git {args[0]} failed in {root}: {result.stderr.strip()}",
-                                      f"{root} дотор git {args[0]} амжилтгүй боллоо: {result.stderr.strip()}")
+        raise HistoryUnavailableError("publications.git-failed", command=args[0], root=root, detail=result.stderr.strip())
     return result
 
 
@@ -190,18 +167,12 @@ def resolve(root: Path, rev: str) -> str:
     """The full hash of commit ``rev`` in the repository at ``root``, which must hold its whole history."""
     state = _git(root, "rev-parse", "--is-shallow-repository")
     if state.returncode != 0:
-        raise HistoryUnavailableError(f"{root} is not a git repository: work in a clone of the repository.",
-                                      f"{root} нь git репозитор биш: репозиторын бүрэн хуулбар (git clone) дотор ажиллана уу.")
+        raise HistoryUnavailableError("publications.not-a-repository", root=root)
     if state.stdout.strip() == "true":  # old commits are absent there: every one would look rewritten
-        raise HistoryUnavailableError(
-            f"{root} is a shallow clone, so published commits would look missing. Run `git fetch --unshallow`; "
-            "in GitHub Actions give actions/checkout `fetch-depth: 0`.",
-            f"{root} нь хэсэгчилсэн хуулбар (shallow clone) тул нийтлэгдсэн commit-ууд алга мэт харагдана. "
-            "`git fetch --unshallow` ажиллуулна уу; GitHub Actions дээр actions/checkout алхамд `fetch-depth: 0` тохиргоо өгнө үү.")
+        raise HistoryUnavailableError("publications.shallow", root=root)
     found = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if found.returncode != 0:
-        raise PublicationLogError(f"{rev!r} is not a commit of the repository at {root}.",
-                                  f"{rev!r} нь {root} репозиторын commit биш байна.")
+        raise PublicationLogError("publications.not-a-commit", rev=repr(rev), root=root)
     return found.stdout.strip()
 
 
@@ -243,11 +214,7 @@ def append(entries: list[Entry], commit: str, deployed_at: dt.datetime, run: str
     moment = deployed_at.astimezone(UTC).replace(microsecond=0)
     if entries and moment < entries[-1].deployed_at:
         new, last = format_time(moment), format_time(entries[-1].deployed_at)
-        raise PublicationLogError(
-            f"{new} is earlier than the last published deploy ({last}): the publication log only grows forward "
-            "in time. Check the runner's clock and the log given.",
-            f"{new} нь сүүлийн нийтлэлээс ({last}) эрт байна: нийтлэлийн бүртгэл зөвхөн цаг хугацааны дарааллаар "
-            "нэмэгдэнэ. Ажиллуулагчийн цаг, өгсөн бүртгэлийг шалгана уу.")
+        raise PublicationLogError("publications.earlier", new=new, last=last)
     return [*entries, Entry(commit, moment, run)]
 
 

@@ -87,9 +87,7 @@ def read_ignore_file(root: Path) -> set[str]:
         if not entry:
             continue
         if len(entry) < MIN_ABBREV or not HEX.issuperset(entry):
-            raise IgnoreFileError(
-                f"{IGNORE_FILE}:{number}: {entry!r} is not a commit hash (at least {MIN_ABBREV} hex digits).\n"
-                f"{IGNORE_FILE}:{number}: {entry!r} нь commit-ийн hash биш (дор хаяж {MIN_ABBREV} hex тэмдэгт).")
+            raise IgnoreFileError("history.ignore-line", file=IGNORE_FILE, line=number, entry=repr(entry), digits=MIN_ABBREV)
         found.add(entry)
     return found
 

@@ -11,7 +11,7 @@ import io
 import tarfile
 from pathlib import Path
 
-from ogp.facts.history import HistoryError, run_git
+from ogp.facts.history import HistoryError, failure, run_git
 
 MARK = "\x1e"
 
@@ -30,7 +30,7 @@ def file_versions(root: Path, path: str, rev: str = "HEAD") -> list[tuple[str, s
     log = run_git(Path(root), "-c", "core.quotePath=false", "log", "--first-parent", "--follow", "--no-color",
                "--name-status", f"--format={MARK}%H", rev, "--", path)
     if log.returncode != 0:
-        raise HistoryError(f"git log failed for {path}: {log.stderr.decode('utf-8', 'replace').strip()}")
+        raise HistoryError("history.git-failed", command="log", where=path, detail=failure(log))
     wanted: list[tuple[str, str | None]] = []  # (commit, path in that commit, or None when deleted)
     for block in log.stdout.decode("utf-8", "replace").split(MARK)[1:]:
         sha, _, body = block.partition("\n")
@@ -77,19 +77,17 @@ def snapshot(root: Path, commit: str, dest: Path, parts: tuple[str, ...] = ("dat
     dest.mkdir(parents=True, exist_ok=True)
     listed = run_git(root, "ls-tree", "--name-only", commit, "--", *parts)
     if listed.returncode != 0:
-        raise HistoryError(f"git ls-tree failed for {commit}: {listed.stderr.decode('utf-8', 'replace').strip()}")
+        raise HistoryError("history.git-failed", command="ls-tree", where=commit, detail=failure(listed))
     present = [name for name in listed.stdout.decode("utf-8", "replace").split("\n") if name]
     if present:
         archive = run_git(root, "archive", "--format=tar", commit, "--", *present)
         if archive.returncode != 0:
-            raise HistoryError(f"git archive failed for {commit}: {archive.stderr.decode('utf-8', 'replace').strip()}")
+            raise HistoryError("history.git-failed", command="archive", where=commit, detail=failure(archive))
         try:
             with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
                 tar.extractall(dest, filter="data")
         except tarfile.FilterError as err:  # e.g. a committed link to an absolute path: bad input, not a crash
-            raise UnsafeSnapshotError(
-                f"{commit[:10]} holds a file that cannot be read safely ({err}); links under data/ are refused.\n"
-                f"{commit[:10]} commit-д аюулгүй уншиж болохгүй файл байна ({err}); data/ доторх холбоос (symlink) хориотой.") from None
+            raise UnsafeSnapshotError("history.unsafe-file", commit=commit[:10], detail=err) from None
     (dest / "data").mkdir(exist_ok=True)
     return dest
 

@@ -15,6 +15,7 @@ from dataclasses import field as dc_field
 from typing import Mapping
 
 from ogp.words import has, keys, language, languages, say, shipped, words
+from ogp.words.said import Said
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def language_name(code: str, in_lang: str) -> str:
     return say(f"languages.{code}", in_lang) if has(f"languages.{code}") else language(code)["name"]
 
 
-def _asked_language(environ: Mapping[str, str] | None) -> str | None:
+def asked_language(environ: Mapping[str, str] | None = None) -> str | None:
     """The language ``OGP_LANG``, else the locale, names, when it is one messages exist in; None otherwise."""
     env = os.environ if environ is None else environ
     known = {*languages(), *shipped()}
@@ -59,7 +60,7 @@ def _asked_language(environ: Mapping[str, str] | None) -> str | None:
 
 def language_known(environ: Mapping[str, str] | None = None) -> bool:
     """True when ``OGP_LANG`` or the locale names a language of messages (a CI runner usually names none)."""
-    return _asked_language(environ) is not None
+    return asked_language(environ) is not None
 
 
 def message_language(environ: Mapping[str, str] | None = None) -> str:
@@ -68,7 +69,15 @@ def message_language(environ: Mapping[str, str] | None = None) -> str:
     Editors in Mongolia get Mongolian with ``LANG=mn_MN.UTF-8``; CI logs stay
     English unless ``OGP_LANG=mn`` is set.
     """
-    return _asked_language(environ) or "en"
+    return asked_language(environ) or "en"
+
+
+def for_reader(err: BaseException, environ: Mapping[str, str] | None = None) -> str:
+    """A failure's message for whoever reads this process's output: in the editor's language when
+    ``OGP_LANG`` or the locale names it, else in English and every configured language (a CI log)."""
+    if isinstance(err, Said):
+        return err.told(asked_language(environ))
+    return str(err)
 
 
 def _visible(text: str) -> str:

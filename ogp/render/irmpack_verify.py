@@ -17,9 +17,10 @@ from ogp.facts.history import load_chain, run_git
 from ogp.facts.versions import blob_ids, commit_facts
 from ogp.words import say as say_text
 from ogp.words import words
+from ogp.words.said import Said
 
 
-class PackError(Exception):
+class PackError(Said):
     """The pack cannot be read (not a zip, no manifest, a manifest of the wrong shape)."""
 
 
@@ -60,12 +61,11 @@ def _read(pack: Path) -> tuple[dict, dict, zipfile.ZipFile]:
         manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
         report = json.loads(archive.read("compliance.json").decode("utf-8"))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise PackError(f"{pack}: not an IRM pack of this tool ({err}).\n"
-                        f"{pack}: энэ хэрэгслээр үүсгэсэн, ХБТМ-д зориулсан багц биш байна ({err}).") from None
+        raise PackError("irmpack_verify.not-a-pack", pack=pack, detail=err) from None
     if not isinstance(manifest, dict) or not manifest.get("head") or not isinstance(manifest.get("files"), list) \
             or not _day(manifest.get("as_of")) or not isinstance(manifest.get("publication_log", []), (list, type(None))) \
             or not _moment(manifest.get("judged_at")):
-        raise PackError(f"{pack}: manifest.json has no head or files.\n{pack}: manifest.json файлд `head` эсвэл `files` талбар алга.")
+        raise PackError("irmpack_verify.manifest-shape", pack=pack)
     return manifest, report, archive
 
 

@@ -1,6 +1,8 @@
 """Pages about the repository's own history: the minimum-requirements page and the update ledger."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ogp.facts.compliance import RULES
 from ogp.facts.report import Report
 from ogp.facts.updates import Update
@@ -118,8 +120,12 @@ def _publications(report: Report, lang: str, commit_url: str) -> list[str]:
                   f"{md.link('publications.json', 'data/publications.json')}", ""]
 
 
-def compliance_pages(report: Report, commit_url: str, notice: str = "", pages: set[str] | None = None) -> dict[str, str]:
-    """``compliance.<lang>.md``: each requirement's status, rule, parts, evidence and how to check it."""
+def compliance_pages(report: Report, commit_url: str, notice: Mapping[str, str] | None = None,
+                     pages: set[str] | None = None) -> dict[str, str]:
+    """``compliance.<lang>.md``: each requirement's status, rule, parts, evidence and how to check it.
+
+    ``notice``, per language, says why the history could not be read (the verdicts then say unverifiable).
+    """
     out_pages = {}
     pages = pages or set()
     for lang in languages():
@@ -130,7 +136,7 @@ def compliance_pages(report: Report, commit_url: str, notice: str = "", pages: s
             out += [h("judged_at", lang).format(commit=commit_ref(report.history["head"], commit_url),
                                                 begins=report.history.get("begins"), zone=report.history.get("timezone")), ""]
         if notice:
-            out += [f'!!! warning "{h("history_incomplete", lang)}"', f"    {md.text(notice)}", ""]
+            out += [f'!!! warning "{h("history_incomplete", lang)}"', f"    {md.text(notice[lang])}", ""]
         out += _flags(report, lang, commit_url)
         out += [md.table([h("requirement", lang), t("status", lang), h("rule", lang), h("found", lang)], rows), ""]
         for rid, v in report.verdicts.items():

@@ -27,7 +27,7 @@ from ogp.render.pages_history import compliance_pages, ledger_pages
 from ogp.render.pages_records import cocreation_pages, evidence_pages, irm_pages, meeting_pages, organisation_pages
 from ogp.render.reference import data_reference
 from ogp.render.write import write_owned, write_pages
-from ogp.words import languages
+from ogp.words import languages, per_language
 
 # Folders of content/ that belong to the generator (git-ignored; see .gitignore).
 GENERATED_FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports"]
@@ -71,7 +71,7 @@ def record_pages(model: Model, found: Audit) -> dict[str, str]:
         for name in update.files:
             by_file.setdefault(name, []).append(update)
     pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in languages()}
-    notice = str(found.history_error) if found.history_error else ""
+    notice = per_language(found.history_error.told) if found.history_error else None
     present = {r.file for records in model.data.records.values() for r in records}
     pages.update(compliance_pages(found.report, commit_url(), notice, present))
     pages.update(ledger_pages(found.updates, commit_url(), present))
@@ -92,7 +92,7 @@ def history_files(found: Audit) -> dict[str, bytes]:
     writer.writerows([r["date"], r["commit"], r["committed"], r["flag"], ";".join(r["files"])] for r in rows)
     report = found.report.as_dict()
     if found.history_error:
-        report["history_error"] = str(found.history_error)
+        report["history_error"] = {lang: found.history_error.told(lang) for lang in languages()}
     return {
         f"{DATA_FOLDER}/updates.csv": text.getvalue().encode("utf-8"),
         f"{DATA_FOLDER}/updates.json": json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"),
