@@ -18,7 +18,7 @@ import yaml
 
 from ogp.records.errors import language_name
 from ogp.records.partial import PATTERN as PARTIAL_PATTERN
-from ogp.words import languages
+from ogp.words import fill, languages
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 
@@ -82,7 +82,7 @@ class SchemaText(Mapping):
 
     def __getitem__(self, lang: str) -> str:
         english = self.raw.get(self.key, self.default)
-        return english if lang == "en" else self.raw.get(f"{self.key}_{lang}", english)
+        return fill(english if lang == "en" else self.raw.get(f"{self.key}_{lang}", english), lang)
 
     def __iter__(self):
         return iter(languages())

@@ -34,7 +34,7 @@ _state: dict = {"languages": ("mn", "en"), "extra": None,
                 "site": {"country": {"mn": "Монгол Улс", "en": "Mongolia"}, "forum": {"mn": "Үндэсний зөвлөл", "en": "National Council"},
                          "forum_named": {"mn": " (Үндэсний зөвлөл)", "en": " (National Council)"}, "timezone": "Asia/Ulaanbaatar"}}
 
-__all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "joined", "PLURAL_FORMS"]
+__all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "joined", "fill", "PLURAL_FORMS"]
 
 
 def _load(path: Path) -> dict:
@@ -133,20 +133,31 @@ def say(key: str, lang: str, /, **params) -> str:
     text = lookup(key, lang)
     if is_plural(text):
         text = text.get(plural_form(language(lang)["plural"], params.get("n", 0)), text["other"])
+    return fill(text, lang, **params)
+
+
+def fill(text: str, lang: str, /, **params) -> str:
+    """``text`` with ``{placeholders}`` filled from ``params`` and the member's names (``{country}``,
+    ``{forum}``, ``{languages}``, ``{language_codes}``...): for a text of the catalogue or of a schema's documentation."""
     if "{" not in text:
         return text
     values = dict(params)
-    for name in ({*_state["site"], "languages"} - set(params)):
+    for name in ({*_state["site"], "languages", "language_codes"} - set(params)):
         if "{" + name + "}" in text:
             values[name] = _site_value(name, lang)
     return _KEEPING.vformat(text, (), values)
 
 
+def _name_of(code: str, lang: str) -> str:
+    return say(f"languages.{code}", lang) if has(f"languages.{code}") else language(code)["name"]
+
+
 def _site_value(name: str, lang: str) -> str:
     """A member's name (``country``, ``forum``) in ``lang``, or its languages as a list in words."""
     if name == "languages":
-        return joined([say(f"languages.{code}", lang) if has(f"languages.{code}") else language(code)["name"]
-                       for code in languages()], lang)
+        return joined([_name_of(code, lang) for code in languages()], lang)
+    if name == "language_codes":  # "mn — Mongolian, en — English"
+        return ", ".join(f"{code} — {_name_of(code, lang)}" for code in languages())
     texts = _state["site"][name]
     if isinstance(texts, str):
         return texts
