@@ -29,7 +29,9 @@ from ogp.render.site import generate, page_dates, today_from_env
 from ogp.render.write import MARKER as GENERATED
 from ogp.render.write import HandWrittenFileError
 from ogp.words import keys, languages, missing, path_prefix, say
+from ogp.words import language as language_of
 
+SITE_WORDS = ("built-with", "source", "not-found", "not-found-text", "not-found-short", "not-found-home")
 log = logging.getLogger(upstream.PLUGIN_LOGGER)
 
 
@@ -52,9 +54,13 @@ def on_config(config):
     except SettingsError as err:
         raise PluginError("\n" + str(err)) from None
     problems = language_problems(config, repository.languages)
-    # The footer's words per language and the source repository (theme_overrides/partials/copyright.html).
-    config.extra["ogp"] = {"words": {code: {"built_with": say("site.built-with", code), "source": say("site.source", code)}
-                                     for code in repository.languages}, "repository": repo_url}
+    # The words per language of the footer (theme_overrides/partials/copyright.html) and of the 404 page
+    # (theme_overrides/404.html), each language's home and direction, and the source repository.
+    config.extra["ogp"] = {"words": {code: {name.replace("-", "_"): say(f"site.{name}", code) for name in SITE_WORDS}
+                                     for code in repository.languages},
+                           "languages": [{"code": code, "home": path_prefix(code), "dir": language_of(code)["dir"]}
+                                         for code in repository.languages],
+                           "repository": repo_url}
     config.extra["generator"] = False  # Material's own credit line, English on every page
     if problems:
         raise PluginError("\n" + render(problems, "text", message_language()))

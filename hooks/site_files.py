@@ -3,7 +3,7 @@
 Thin adapter: the sitemap lives in ``ogp.build.sitemap``. The 404 page of a
 language other than the first goes to ``<lang>/404.html``; the root
 ``404.html`` (the one GitHub Pages serves for every missing address) is the
-first language's, made bilingual by ``theme_overrides/404.html``.
+first language's, speaking every language by ``theme_overrides/404.html``.
 """
 from pathlib import Path
 from urllib.parse import urlsplit

@@ -64,5 +64,7 @@ def test_the_404_page_speaks_both_languages_and_axe_finds_nothing(browser, serve
     assert axe_violations(page) == []
     page.goto(served_site + "en/404.html", wait_until="networkidle")
     assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("article h1").text_content().strip() == "Page not found"
+    assert page.locator('article [lang="mn"] h2').text_content().strip() == "Хуудас олдсонгүй"
     assert axe_violations(page) == []
     page.close()

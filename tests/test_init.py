@@ -109,6 +109,8 @@ def test_each_new_repository_builds_strictly_with_its_languages_marked(tmp_path:
             assert f'<html lang="{code}"' in html and f'<body dir="{direction}"' in html, page
             if "mn" not in languages:  # nothing of the sample's member on another member's pages
                 assert not re.findall(r"Mongolia|Монгол|National Council|Үндэсний зөвлөл|\.mn\.md", html), page
+    missing = (tmp_path / "site/404.html").read_text("utf-8")  # every language's words, none of the sample's
+    assert all(f'<div lang="{code}" dir=' in missing for code in languages[1:]) and "Хуудас" not in missing
     if name == "es":  # its own tests pass too (make test runs them)
         env = dict(os.environ, PYTHONPATH=str(repo))
         tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=repo, env=env,
