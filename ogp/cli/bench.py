@@ -188,9 +188,43 @@ def run(size: str) -> dict:
         return figures
 
 
-def main(size: str, json_path: Path | None) -> int:
-    """Print the figures of ``size`` (and write them as JSON when asked)."""
+def _timed(command: list[str], cwd: Path, env: dict) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+def install_figures() -> dict:
+    """Seconds of what people wait for on a fresh clone of this repository's last commit (``--install``).
+
+    ``make site`` (install and strict build) in one clone; in another, a pull request that changes one
+    record, checked the way the ``checks`` workflow checks such a change (``scripts/ci-content-checks.sh``:
+    its own ``make site``, the test tools, ``ogp diff --pages``, the changed pages in Chromium).
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        # A throw-away global git config: the checks script marks the clone safe there, not in the user's.
+        env = dict(os.environ, GIT_CONFIG_GLOBAL=str(Path(tmp) / "gitconfig"), BASE_REF="main",
+                   GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.org",
+                   GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.org")
+        env.pop("VIRTUAL_ENV", None)
+        clones = [Path(tmp) / "site-clone", Path(tmp) / "pr-clone"]
+        for clone in clones:
+            subprocess.run(["git", "clone", "-q", "-b", "main", str(PROJECT), str(clone)], check=True, env=env)
+        install = _timed(["make", "site"], clones[0], env)
+        record = sorted((clones[1] / "data/meetings").glob("*.yml"))[0]
+        record.write_text(record.read_text("utf-8").replace("title_en: ", "title_en: (checked) ", 1), "utf-8")
+        _git(clones[1], "commit", "-q", "-am", "one record changed")
+        checks = _timed(["bash", "scripts/ci-content-checks.sh"], clones[1], env)
+    return {"fresh_clone_make_site_seconds": round(install, 1), "data_only_checks_seconds": round(checks, 1)}
+
+
+def main(size: str, json_path: Path | None, install: bool = False) -> int:
+    """Print the figures of ``size`` (and, with ``install``, of a fresh clone's install and checks; as JSON when asked)."""
     figures = run(size)
+    if install:
+        figures.update(install_figures())
     width = max(len(k) for k in figures)
     for key, value in figures.items():
         print(f"{key:<{width}}  {value}")

@@ -29,6 +29,7 @@ _TEXT = {
     "timeout": words("tools.timeout"),
     "strict": words("tools.strict"),
     "bench": words("tools.bench"),
+    "bench_install": words("tools.bench_install"),
     "size": words("tools.size"),
     "json": words("tools.json"),
     **{key: words(f"tools.{key}") for key in ("init", "init_path", "init_country", "init_languages", "init_timezone",
@@ -80,6 +81,7 @@ def add_parsers(sub, lang: str, root_help: str) -> None:
     bench = sub.add_parser("bench", help=_TEXT["bench"][lang], description=_TEXT["bench"][lang])
     bench.add_argument("--size", choices=("national", "large", "ogp"), default="national", help=_TEXT["size"][lang])
     bench.add_argument("--json", type=Path, default=None, help=_TEXT["json"][lang])
+    bench.add_argument("--install", action="store_true", help=_TEXT["bench_install"][lang])
 
 
 def _diff(args, lang: str) -> int:
@@ -163,5 +165,5 @@ def run(args, lang: str) -> int | None:
     if args.command == "bench":
         from ogp.cli.bench import main as bench
 
-        return bench(args.size, args.json)
+        return bench(args.size, args.json, args.install)
     return None
