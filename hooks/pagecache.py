@@ -84,7 +84,9 @@ def on_post_page(output, page, config):
 
 @event_priority(-300)
 def on_post_build(config):
-    """After the outer pass (every language built), forget pages no longer in the site."""
+    """After the outer pass (every language built): keep the compiled templates, forget pages no longer in the site."""
+    if passes.current(config).outer:
+        themecache.save()
     if pagecache.enabled() and passes.current(config).outer:
         counts = pagecache.prune()
         log.info(buildlog.line("pages_reused", hits=counts["hits"], misses=counts["misses"]))

@@ -203,6 +203,32 @@ def test_theme_listing_skips_hidden_files_and_relists_the_project(tmp_path: Path
     assert list_templates(folders, project) == ["assets/x.js", "extra.html", "main.html", "new.html"]
 
 
+def test_compiled_templates_outlive_the_process_and_a_changed_template_is_compiled_anew(tmp_path: Path, monkeypatch):
+    import jinja2
+
+    from ogp.build import themecache
+
+    monkeypatch.setattr(themecache, "STORE", tmp_path / "cache/templates.json")
+    monkeypatch.setattr(themecache, "_kept", themecache._Kept())
+    (tmp_path / "t.html").write_text("one {{ x }}")
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=themecache.TemplateBytecode())
+        return env.get_template("t.html").render(x=1)
+
+    assert render() == "one 1"
+    themecache.save()
+    monkeypatch.setattr(themecache, "_kept", themecache._Kept())  # a new process
+    themecache._load()
+    assert len(themecache._kept.compiled) == 1 and render() == "one 1"
+    (tmp_path / "t.html").write_text("two {{ x }}")  # the checksum differs: the kept bytecode is not used
+    assert render() == "two 1"
+    themecache.STORE.write_text("{not json")  # a file cut short is no cache, never a failure
+    monkeypatch.setattr(themecache, "_kept", themecache._Kept())
+    themecache._load()
+    assert themecache._kept.compiled == {}
+
+
 def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):
     import time
 

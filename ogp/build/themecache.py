@@ -10,10 +10,19 @@ source checksum, so an edited template is compiled anew) and lists the files
 of installed themes once, without the hidden ones MkDocs would drop anyway;
 folders of the project itself (``theme_overrides``) are listed afresh every
 time, since an editor may add a file there.
+
+The compiled templates also outlive the process, in the virtual environment
+(``<sys.prefix>/ogp-cache/templates.json``, gone with ``make clean``) where
+Material's templates live: compiling them took about 0.2 s of every build, in
+each language's process. Jinja's bytecode carries the Python version and the
+template's source checksum, so a changed template or interpreter compiles anew.
 """
 from __future__ import annotations
 
+import base64
+import json
 import os
+import sys
 from pathlib import Path
 
 import jinja2
@@ -28,9 +37,41 @@ class _Kept:
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
         self.listings: dict[str, list[str]] = {}
+        self.saved: set[str] = set()  # keys of the compiled templates the file on disk holds
+        self.loaded = False
 
 
 _kept = _Kept()
+STORE = Path(sys.prefix) / "ogp-cache" / "templates.json"
+
+
+def _load() -> None:
+    """The compiled templates an earlier build left, once per process (nothing when there is no usable file)."""
+    if _kept.loaded:
+        return
+    _kept.loaded = True
+    try:
+        stored = json.loads(STORE.read_text("utf-8"))
+        compiled = {str(key): base64.b64decode(value) for key, value in stored.items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return  # no file yet, or one cut short: compile, as without it
+    _kept.compiled.update(compiled)
+    _kept.saved.update(compiled)
+
+
+def save() -> None:
+    """Keep this process's newly compiled templates for later builds; silent when the folder is not writable."""
+    if set(_kept.compiled) <= _kept.saved:
+        return
+    try:
+        STORE.parent.mkdir(parents=True, exist_ok=True)
+        temporary = STORE.with_name(f".{STORE.name}.{os.getpid()}")
+        temporary.write_text(json.dumps({key: base64.b64encode(value).decode("ascii")
+                                         for key, value in _kept.compiled.items()}), "utf-8")
+        os.replace(temporary, STORE)  # whole or not at all, whichever build writes last
+        _kept.saved = set(_kept.compiled)
+    except OSError:
+        pass
 
 
 class TemplateBytecode(jinja2.BytecodeCache):
@@ -87,6 +128,7 @@ def install(theme, project: Path) -> None:
     original = getattr(theme, upstream.THEME_GET_ENV)
     if getattr(original, "ogp_cached", False):
         return
+    _load()
 
     def get_env() -> jinja2.Environment:
         env = original()
