@@ -78,6 +78,8 @@ def test_a_new_repository_has_its_settings_pages_and_no_sample_record(tmp_path: 
     assert "Kyrgyz Republic" in (repo / "content/index.en.md").read_text("utf-8")
     assert (repo / "theme_overrides/partials/languages/ky.html").is_file()  # Material has no Kyrgyz words
     assert not (repo / "theme_overrides/partials/languages/ru.html").exists()
+    evidence = (repo / ".github/ISSUE_TEMPLATE/evidence.yml").read_text("utf-8")  # the forms in its languages
+    assert "id: title_ky" in evidence and "title_mn" not in evidence and "Нотлох" not in evidence
     readme = (repo / "README.md").read_text("utf-8")
     assert "make site" in readme and "Before you go live" in readme and "ky:" in readme  # untranslated counts
     log = subprocess.run(["git", "-C", str(repo), "log", "--format=%s"], capture_output=True, text=True).stdout

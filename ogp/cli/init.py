@@ -4,9 +4,10 @@ The new repository holds a copy of the tool (the ``ogp`` package, the hooks, the
 theme overrides, the scripts, the Makefile, the pins, the workflows) taken from
 the clone ``ogp`` runs from, and the member's own parts written fresh: ``ogp.yml``,
 ``mkdocs.yml`` (the sample's, with the member's names, languages and menu),
-starting pages in each language, empty ``data/`` folders, a README, CONTRIBUTING
-and a test of its own site. No sample record is copied. Texts come from the word
-catalogue; a language the project does not ship starts in English, and the
+starting pages in each language, empty ``data/`` folders, a README, CONTRIBUTING,
+a test of its own site, and the issue forms and pull-request template in its
+languages (:mod:`ogp.cli.forms`). No sample record is copied. Texts come from the
+word catalogue; a language the project does not ship starts in English, and the
 build lists what is left to translate.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ogp.build.upstream import MATERIAL_LANGUAGES
+from ogp.cli.forms import write as write_forms
 from ogp.records.repository import LANGUAGE, MAX_LANGUAGES, site_names
 from ogp.words import language, missing, say, shipped, use_languages
 from ogp.words.said import Said
@@ -79,6 +81,7 @@ def init(path: Path, country: list[str], languages: list[str], timezone: str, pr
         elif source.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+    write_forms(path, languages)  # the copied issue forms are the sample's, in Mongolian and English
     _write(path / "ogp.yml", settings_file(site, languages, timezone, prefix))
     _write(path / "mkdocs.yml", member_mkdocs((TOOL_ROOT / "mkdocs.yml").read_text("utf-8"), languages))
     day = (today or dt.date.today()).isoformat()
