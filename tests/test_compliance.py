@@ -92,7 +92,7 @@ def test_a_six_month_window_without_a_forum_meeting_fails_1_1(tmp_path: Path):
     assert [(p.key, p.status) for p in verdict.parts] == [
         ("2024-01-01 – 2024-06-30", "met"), ("2024-07-01 – 2024-12-31", "not-met"),
         ("2025-01-01 – 2025-06-30", "met"), ("rules", "met")]
-    assert "2024-07-01 – 2024-12-31" in verdict.found["en"]
+    assert "1 July 2024 – 31 December 2024" in verdict.found["en"]  # what a reader reads; the key stays ISO
 
 
 def test_a_forum_meeting_in_every_window_and_published_rules_pass_1_1(tmp_path: Path):

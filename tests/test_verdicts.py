@@ -403,7 +403,7 @@ def test_a_deadline_met_late_is_not_met(tmp_path: Path):
     s.commit(t("2023-08-01"), dict([RULES]), base=True)
     s.commit(t("2027-02-20"), {"data/plans/nap2.yml": next_plan("2027-02-20")})
     [due] = [d for d in judge(s, "2027-03-01", plan="nap1").deadlines if d["kind"] == "next-plan-due"]
-    assert (due["status"], due["state"]["en"]) == ("not-met", "submitted 51 days late, on 2027-02-20")
+    assert (due["status"], due["state"]["en"]) == ("not-met", "submitted 51 days late, on 20 February 2027")
 
 
 def test_a_refresh_under_way_is_at_risk_not_missed(tmp_path: Path):

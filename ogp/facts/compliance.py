@@ -10,9 +10,10 @@ window that began before the git history is unverifiable, never met.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-from ogp.facts.dates import Window, spell_days, windows
+from ogp.facts.dates import Window, spell_days, spell_span, windows
 from ogp.facts.model import Model
 from ogp.facts.updates import Update, update_rule
 from ogp.records.errors import language_name
@@ -55,8 +56,15 @@ class Part:
     end: dt.date | None = None
 
     def name(self, lang: str) -> str:
-        """The part's name for readers: a period or a co-creation id as it is, fixed keys in words."""
-        return PART_NAMES.get(self.key, {}).get(lang, self.key)
+        """The part's name for readers: a period in words ("1 June 2024 – 30 November 2024", "2024 он"),
+        fixed keys in words, a co-creation id as it is. The key stays ISO: it names the part in the data."""
+        if self.key in PART_NAMES:
+            return PART_NAMES[self.key].get(lang, self.key)
+        if re.fullmatch(r"\d{4}", self.key):
+            return say("dates.in-year", lang, year=self.key)
+        if span := re.fullmatch(r"(\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d)", self.key):
+            return spell_span(dt.date.fromisoformat(span[1]), dt.date.fromisoformat(span[2]), lang)
+        return self.key
 
     def as_dict(self) -> dict:
         """The JSON shape of a part."""

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ogp.words import say
+from ogp.words import say, spell_date
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -97,6 +97,11 @@ def end_of_day(day: dt.date, zone: str | ZoneInfo) -> dt.datetime:
     """The last instant of ``day`` in ``zone``, as an aware datetime."""
     zone = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
     return dt.datetime.combine(day, dt.time(23, 59, 59, 999999), zone)
+
+
+def spell_span(start: dt.date, end: dt.date, lang: str) -> str:
+    """Two dates as a span in words: "1 June 2024 – 30 November 2024"."""
+    return f"{spell_date(start, lang)} – {spell_date(end, lang)}"
 
 
 def spell_days(days: int, lang: str) -> str:

@@ -9,6 +9,7 @@ from the build, from ``ogp`` commands and in tests (which compare tuples of
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -132,6 +133,8 @@ class Problem:
         values = {"file": self.file, "field": self.field or ""}
         for name, value in self.params.items():
             value = value.get(lang, "") if isinstance(value, Mapping) else value
+            if isinstance(value, dt.date):  # as the editor's file writes it, not in words
+                value = value.isoformat()
             values[name] = _visible(value) if isinstance(value, str) else value
         return values
 

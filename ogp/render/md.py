@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from ogp.words import spell_date
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 _RAW_TAG = re.compile(r"<(?!(?:https?://|mailto:)[^>\s]+>)")
 # An embedded player (a video in minutes): kept as a link to what it plays, never as a frame.
@@ -61,8 +63,8 @@ def progress(percent: int, label: str) -> str:
 
 
 def date(value, lang: str) -> str:
-    """A date as YYYY-MM-DD (unambiguous in both languages and sortable)."""
-    return value.isoformat() if value else ""
+    """A date in words in ``lang`` (:func:`ogp.facts.dates.spell_date`): what a reader reads, not YYYY-MM-DD."""
+    return spell_date(value, lang)
 
 
 _SUMMARY_SKIP = re.compile(r"^\s*(#|\||!!!|<|\{|-{3}|[-*+] |\d+\. |>|```|~~~)")

@@ -138,7 +138,7 @@ def _record_history(updates: list, lang: str, commit_url: str) -> str:
     """The record's own history: every update of its file, with the commit."""
     if not updates:
         return ""
-    items = [f"- {u.date.isoformat()} — " + (md.link(f"`{u.sha[:10]}`", f"{commit_url}{u.sha}") if commit_url else f"`{u.sha[:10]}`")
+    items = [f"- {md.date(u.date, lang)} — " + (md.link(f"`{u.sha[:10]}`", f"{commit_url}{u.sha}") if commit_url else f"`{u.sha[:10]}`")
              for u in updates]
     return "\n".join(["", f"## {t('record_history', lang)}", ""] + items + ["", md.link(t("ledger_link", lang), "../updates.md"), ""])
 

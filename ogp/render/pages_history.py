@@ -167,7 +167,7 @@ def ledger_pages(updates: list[Update], commit_url: str, pages: set[str] | None 
     pages = pages or set()
     out_pages = {}
     for lang in languages():
-        rows = [[u.date.isoformat(),
+        rows = [[md.date(u.date, lang),
                  commit_ref(u.sha, commit_url) + (f" ⚠ {md.text(FLAG_WORDS[u.flag][lang])}" if u.flag else ""),
                  ", ".join(record_link(f, pages) for f in u.files)] for u in updates]
         out = [f"# {h('ledger', lang)}", "", h("ledger_intro", lang), ""]

@@ -17,6 +17,7 @@ the repository being processed are set once by the settings reader
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import string
 from collections.abc import Iterator, Mapping
@@ -34,7 +35,7 @@ _state: dict = {"languages": ("mn", "en"), "extra": None,
                 "site": {"country": {"mn": "Монгол Улс", "en": "Mongolia"}, "forum": {"mn": "Үндэсний зөвлөл", "en": "National Council"},
                          "forum_named": {"mn": " (Үндэсний зөвлөл)", "en": " (National Council)"}, "timezone": "Asia/Ulaanbaatar"}}
 
-__all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "joined", "fill", "PLURAL_FORMS"]
+__all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "keys", "missing", "shipped", "per_language", "path_prefix", "joined", "fill", "spell_date", "PLURAL_FORMS"]
 
 
 def _load(path: Path) -> dict:
@@ -133,7 +134,25 @@ def say(key: str, lang: str, /, **params) -> str:
     text = lookup(key, lang)
     if is_plural(text):
         text = text.get(plural_form(language(lang)["plural"], params.get("n", 0)), text["other"])
-    return fill(text, lang, **params)
+    return fill(text, lang, **{name: spell_date(value, lang) if _is_day(value) else value for name, value in params.items()})
+
+
+def _is_day(value) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def spell_date(value: dt.date | None, lang: str) -> str:
+    """A date as a reader reads it in ``lang``: "1 June 2024", "2024 оны 6 дугаар сарын 1"; a date known only
+    to the month or the year (a ``PartialDate``, whose ``precision`` says so) as that: "June 2024", "2024 он".
+
+    :func:`say` spells every date it is given so; a text that must show ISO 8601 (an editor's file says
+    2024-05-20) is given ``value.isoformat()``.
+    """
+    if not value:
+        return ""
+    precision = getattr(value, "precision", "day")
+    return say(f"dates.in-{precision}", lang, year=value.year, day=value.day,
+               month=say(f"dates.months.{value.month}", lang), month_of=say(f"dates.months-of.{value.month}", lang))
 
 
 def fill(text: str, lang: str, /, **params) -> str:
