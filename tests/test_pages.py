@@ -106,3 +106,14 @@ def test_generated_pages_never_replace_hand_written_ones(tmp_path: Path):
     assert result.returncode == 1
     assert "content/plans/nap5.mn.md" in result.stderr and "Traceback" not in result.stderr
     assert hand.read_text("utf-8") == "# Гараар бичсэн\n"
+
+
+def test_readers_see_dates_in_words_and_names_not_ids_on_the_compliance_page(build):
+    # ISO dates stay in data files and attributes; the page's text says them as a reader reads them.
+    for lang, words_of_a_date in (("mn", "2023 оны 12 дугаар сарын 20"), ("en", "20 December 2023")):
+        html = page(build.site, "compliance", lang)
+        text = re.sub(r"<code>.*?</code>|<[^>]+>", " ", re.sub(r"<script.*?</script>", "", html, flags=re.S))
+        assert words_of_a_date in text
+        assert not re.search(r"\b(id|file|opens|closes|date): ", text), re.search(r".{40}\b(id|file|opens|closes|date): .{40}", text)
+        prose = re.sub(r"git checkout \S+ &amp;&amp; ogp compliance --as-of \S+|--format='[^']*'", "", html)
+        assert not re.search(r"(?<![\w/-])\d{4}-\d\d-\d\d(?![\w/-])", re.sub(r"<[^>]+>", " ", prose)), lang

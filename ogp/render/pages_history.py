@@ -1,18 +1,25 @@
 """Pages about the repository's own history: the minimum-requirements page and the update ledger."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from ogp.facts.compliance import RULES
+from ogp.facts.model import Model
 from ogp.facts.report import Report
 from ogp.facts.updates import Update
 from ogp.render import md
 from ogp.render.labels import label
+from ogp.render.pages import evidence_link
+from ogp.render.pages import v as value_in
 from ogp.render.report_text import FLAG_WORDS, claims
 from ogp.render.texts import t
 from ogp.words import languages, words
 
 _H = {
+    "evidence_declared": words("pages_history.evidence_declared"),
+    "evidence_channel": words("pages_history.evidence_channel"),
+    "evidence_input": words("pages_history.evidence_input"),
     "compliance": words("pages_history.compliance"),
     "compliance_intro": words("pages_history.compliance_intro"),
     "requirement": words("pages_history.requirement"),
@@ -62,15 +69,46 @@ def record_link(path: str, pages: set[str], prefix: str = "") -> str:
     return f"`{path}`"
 
 
-def _evidence_item(item: dict, lang: str, commit_url: str, pages: set[str]) -> str:
-    if item["kind"] == "meeting":
-        return f"{item['date']} — {md.link(md.text(item['id']), 'meetings/' + item['id'] + '.md')}"
-    if item["kind"] == "commit":
-        shown = commit_ref(item["sha"], commit_url)
+def _day(value: str | dt.date | None, lang: str) -> str:
+    """A day of the report (its data keeps ISO text) in words."""
+    if not value:
+        return "—"
+    return md.date(value if isinstance(value, dt.date) else dt.date.fromisoformat(value), lang)
+
+
+def _titled(model: Model | None, kind: str, item: dict, lang: str) -> str:
+    """A nested record's title (a channel, an input's sender) from the records, else its id."""
+    if model is not None:
+        for record in model.data.records.get(kind, []):
+            if record.file == item.get("file") and item["id"].endswith(record.values.get("id") or "\0"):
+                return md.text(value_in(record, "title" if kind == "channel" else "from", lang) or item["id"])
+    return md.text(item["id"])
+
+
+def _evidence_item(item: dict, lang: str, commit_url: str, pages: set[str], model: Model | None = None) -> str:
+    """One piece of a verdict's evidence as a reader reads it: names, dates in words, links to the records."""
+    where = f" ({record_link(item['file'], pages)})" if item.get("file") else ""
+    kind = item["kind"]
+    if kind == "meeting":
+        meeting = model.meetings.get(item["id"]) if model else None
+        title = md.text(value_in(meeting, "title", lang)) if meeting else md.text(item["id"])
+        return f"{_day(item['date'], lang)} — {md.link(title, 'meetings/' + item['id'] + '.md')}"
+    if kind == "commit":
         flag = f" ⚠ {md.text(FLAG_WORDS[item['flag']][lang])}" if item.get("flag") else ""
-        return f"{item['date']} — {shown}{flag}" + (f" ({record_link(item['file'], pages)})" if item.get("file") else "")
-    shown = {k: ", ".join(v) if isinstance(v, list) else v for k, v in item.items() if k != "kind" and v}
-    return " · ".join(f"{k}: {md.text(v)}" for k, v in shown.items())
+        return f"{_day(item['date'], lang)} — {commit_ref(item['sha'], commit_url)}{flag}{where}"
+    if kind == "evidence":
+        shown = evidence_link(model, item["id"], lang, "") if model else md.text(item["id"])
+        spoken = ", ".join(label("language", code, lang) for code in item.get("languages") or [])
+        return shown + (f" ({spoken})" if spoken else "")
+    if kind == "declared":
+        return h("evidence_declared", lang).format(date=_day(item["date"], lang)) + where
+    if kind == "channel":
+        return h("evidence_channel", lang).format(channel=_titled(model, "channel", item, lang), opens=_day(item["opens"], lang),
+                                                  closes=_day(item["closes"], lang)) + where
+    if kind == "input":
+        return h("evidence_input", lang).format(sender=_titled(model, "input", item, lang),
+                                                date=_day(item.get("response_published"), lang)) + where
+    return md.text(item.get("id", "")) + where
 
 
 def commit_ref(sha: str, commit_url: str) -> str:
@@ -121,7 +159,7 @@ def _publications(report: Report, lang: str, commit_url: str) -> list[str]:
 
 
 def compliance_pages(report: Report, commit_url: str, notice: Mapping[str, str] | None = None,
-                     pages: set[str] | None = None) -> dict[str, str]:
+                     pages: set[str] | None = None, model: Model | None = None) -> dict[str, str]:
     """``compliance.<lang>.md``: each requirement's status, rule, parts, evidence and how to check it.
 
     ``notice``, per language, says why the history could not be read (the verdicts then say unverifiable).
@@ -131,10 +169,10 @@ def compliance_pages(report: Report, commit_url: str, notice: Mapping[str, str] 
     for lang in languages():
         rows = [[f"[{rid}](#req-{rid.replace('.', '-')})", f"**{label('verdict', v.status, lang)}**",
                  md.text(RULES[rid][lang]), md.text(v.found[lang])] for rid, v in report.verdicts.items()]
-        out = [f"# {h('compliance', lang)}", "", h("compliance_intro", lang).format(date=report.as_of, plan=report.plan or "—"), ""]
+        out = [f"# {h('compliance', lang)}", "", h("compliance_intro", lang).format(date=_day(report.as_of, lang), plan=report.plan or "—"), ""]
         if report.history.get("head"):
             out += [h("judged_at", lang).format(commit=commit_ref(report.history["head"], commit_url),
-                                                begins=report.history.get("begins"), zone=report.history.get("timezone")), ""]
+                                                begins=_day(report.history.get("begins"), lang), zone=report.history.get("timezone")), ""]
         if notice:
             out += [f'!!! warning "{h("history_incomplete", lang)}"', f"    {md.text(notice[lang])}", ""]
         out += _flags(report, lang, commit_url)
@@ -146,13 +184,13 @@ def compliance_pages(report: Report, commit_url: str, notice: Mapping[str, str] 
                 out += [md.table([h("part", lang), t("status", lang), h("found", lang)],
                                  [[md.text(p.name(lang)), label("verdict", p.status, lang), md.text(p.found[lang])] for p in v.parts]), ""]
             if v.evidence:
-                out += [f"**{h('evidence', lang)}:**", ""] + [f"- {_evidence_item(e, lang, commit_url, pages)}" for e in v.evidence[-20:]] + [""]
+                out += [f"**{h('evidence', lang)}:**", ""] + [f"- {_evidence_item(e, lang, commit_url, pages, model)}" for e in v.evidence[-20:]] + [""]
             out += [f"**{h('check', lang)}:**", ""] + [f"- `{command}`" for command in _checks(report, rid)] + [""]
         out += _publications(report, lang, commit_url)
         if report.deadlines:
             out += [f"## {h('deadlines', lang)}", "", md.table(
                 [t("plan", lang), t("type", lang), t("date", lang), t("status", lang), h("state", lang)],
-                [[md.link(d["plan"], f"plans/{d['plan']}.md"), label("deadline", d["kind"], lang), d["date"],
+                [[md.link(d["plan"], f"plans/{d['plan']}.md"), label("deadline", d["kind"], lang), _day(d["date"], lang),
                   ("⚠ " if d["warning"] else "") + label("verdict", d["status"], lang), md.text(d["state"][lang])]
                  for d in report.deadlines]), ""]
         out_pages[f"compliance.{lang}.md"] = "\n".join(out)

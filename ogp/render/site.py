@@ -73,7 +73,7 @@ def record_pages(model: Model, found: Audit) -> dict[str, str]:
     pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in languages()}
     notice = per_language(found.history_error.told) if found.history_error else None
     present = {r.file for records in model.data.records.values() for r in records}
-    pages.update(compliance_pages(found.report, commit_url(), notice, present))
+    pages.update(compliance_pages(found.report, commit_url(), notice, present, model))
     pages.update(ledger_pages(found.updates, commit_url(), present))
     pages.update(finder_pages())
     for part in (plan_pages(model), commitment_pages(model, updated, by_file, commit_url()), meeting_pages(model, model.data.minutes),
