@@ -62,6 +62,31 @@ def test_nothing_scrolls_sideways(sweep, width):
     assert sweep.visited and sweep.overflow[width] == {}
 
 
+def test_no_word_breaks_in_a_table_cell_on_a_phone(sweep):
+    # Tables of three or more columns are cards on a phone (ogp/render/tables.py): every word fits its line.
+    assert sweep.visited and sweep.split_words == {}
+
+
+def test_axe_finds_nothing_at_phone_width(sweep):
+    assert sweep.visited and sweep.axe_phone == {}
+
+
+def test_printed_pages_keep_every_column(sweep):
+    # On paper the page is about 680 CSS px wide: nothing may stick out of it (a cut-off column).
+    assert sweep.visited and sweep.printed == {}
+
+
+def test_the_split_word_check_sees_a_word_too_wide_for_its_cell(browser, served_site):
+    from sweep import SPLIT_WORDS
+
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    page.goto(served_site + "en/plans/", wait_until="networkidle")
+    page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', "
+                  "'<table><tr><td style=\"width:3em;max-width:3em\">Extraordinarily</td><td>b</td></tr></table>')")
+    assert page.evaluate(SPLIT_WORDS) == ["Extraordinarily"]
+    page.close()
+
+
 def test_the_sideways_check_sees_a_page_that_is_too_wide(browser, served_site):
     # A check that cannot fail is a defect: a 1000 px wide block must show as overflow after narrowing.
     page = browser.new_page(viewport={"width": 1280, "height": 800})

@@ -5,7 +5,7 @@ import datetime as dt
 
 from ogp.facts.model import Model, commitment_status
 from ogp.render import md
-from ogp.render.charts import bar_chart
+from ogp.render.charts import bar_list
 from ogp.render.labels import label
 from ogp.render.pages import v
 from ogp.render.texts import t
@@ -23,7 +23,6 @@ _D = {
     "shown": words("dashboard.shown"),
     "plan_page": words("dashboard.plan_page"),
     "by_status": words("dashboard.by_status"),
-    "chart_desc": words("dashboard.chart_desc"),
     "done": words("dashboard.done"),
     "of": words("dashboard.of"),
     "due_soon": words("dashboard.due_soon"),
@@ -38,9 +37,6 @@ def _d(key: str, lang: str) -> str:
     return _D[key][lang]
 
 
-CHART_PATH = "charts/status.svg"  # written as charts/status.<lang>.svg, published per language
-
-
 def _status_bars(model: Model, plan, lang: str) -> list[tuple[str, str, int]]:
     counts = {s: 0 for s in STATUS_ORDER}
     for c in model.commitments_of(plan.id):
@@ -49,22 +45,6 @@ def _status_bars(model: Model, plan, lang: str) -> list[tuple[str, str, int]]:
     always = ({"completed", "not-completed"} if plan.values["end"] < model.today
               else {"completed", "in-progress", "delayed", "not-started"})
     return [(s, label("status", s, lang), n) for s, n in counts.items() if n or s in always]
-
-
-def status_chart(model: Model, lang: str) -> str | None:
-    """The SVG file of the current plan's commitments by status (None without a plan).
-
-    A separate file shown with <img alt>, not inline SVG: page bodies pass an
-    HTML allow-list that has no SVG, and the alt text plus the table carry the numbers.
-    """
-    plan = model.current_plan()
-    if plan is None:
-        return None
-    return bar_chart(_status_bars(model, plan, lang), _d("by_status", lang), _d("chart_desc", lang), chart_id="status-chart")
-
-
-def _chart_alt(shown: list[tuple[str, str, int]], lang: str) -> str:
-    return f"{_d('by_status', lang)}: " + ", ".join(f"{text} {n}" for _, text, n in shown)
 
 
 def dashboard(model: Model, lang: str) -> str:
@@ -103,7 +83,7 @@ def dashboard(model: Model, lang: str) -> str:
     out += [f"{t('period', lang)}: {md.date(plan.values['start'], lang)} – {md.date(plan.values['end'], lang)} · "
            f"{len(commitments)} {t('commitments', lang).lower()} · {md.link(_d('all_plans', lang), 'plans/index.md')}", "",
            f"### {_d('by_status', lang)}", "",
-           f"![{md.text(_chart_alt(shown, lang))}]({CHART_PATH}){{: .ogp-chart }}", "",
+           bar_list(shown), "",
            md.table([t("status", lang), _d("count", lang)], [[text, str(n)] for _, text, n in shown]), "",
            f"### {_d('done', lang)}", "",
            f"{md.progress(share, _d('done', lang))} ({done} / {len(milestones)})", "",

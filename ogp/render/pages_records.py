@@ -185,13 +185,14 @@ def cocreation_pages(model: Model) -> dict[str, str]:
             if outreach:
                 out += [f"## {t('outreach', lang)}", ""]
                 out += [f"- {md.link(md.text(v(model.meetings[m], 'title', lang)), f'../meetings/{m}.md')}" for m in outreach] + [""]
-            rows = [[md.date(i.values["date"], lang), md.text(v(i, "from", lang)),
-                     md.text(v(channels[i.values["channel"]], "title", lang)) if i.values["channel"] in channels else "",
-                     md.text(v(i, "summary", lang)), label("decision", i.values["decision"], lang),
-                     md.text(v(i, "response", lang)), md.date(i.values["response_published"], lang)] for i in inputs]
-            out += [f"## {t('inputs', lang)}", "",
-                    md.table([t("date", lang), t("from", lang), t("channel", lang), t("proposal", lang), t("decision", lang),
-                              t("response", lang), t("response_published", lang)], rows), "",
-                    csv_link("input", lang), ""]
+            out += [f"## {t('inputs', lang)}", ""]
+            for i in inputs:  # a block each, not a row of seven columns: proposals and responses are long
+                facts = [(t("channel", lang), md.text(v(channels[i.values["channel"]], "title", lang)) if i.values["channel"] in channels else "—"),
+                         (t("proposal", lang), md.text(v(i, "summary", lang))), (t("decision", lang), label("decision", i.values["decision"], lang)),
+                         (t("response", lang), md.text(v(i, "response", lang))),
+                         (t("response_published", lang), md.date(i.values["response_published"], lang) or "—")]
+                out += [f"### {md.date(i.values['date'], lang)} — {md.text(v(i, 'from', lang))} {{: #{i.values['id']} }}", ""]
+                out += [line for term, value in facts for line in (term, f":   {value}", "")]
+            out += [csv_link("input", lang), ""]
             pages[f"cocreation/{c.id}.{lang}.md"] = "\n".join(out)
     return pages

@@ -18,7 +18,6 @@ from ogp.facts.history import last_changed
 from ogp.facts.model import Model, build_model
 from ogp.records.load import Dataset
 from ogp.records.settings import read_settings
-from ogp.render.dashboard import status_chart
 from ogp.render.feeds import atom_feed, feed_entries, icalendar
 from ogp.render.finder import finder_pages
 from ogp.render.opendata import write_data_package
@@ -135,11 +134,7 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str, repo:
     files.update(history_files(found))
     if log is not None:  # published byte for byte: the deploy attests this very file
         files[f"{DATA_FOLDER}/publications.json"] = read_settings().publication_log.read_bytes()
-    for lang in languages():
-        # The finder's index is written by each language's own pass, straight into the
-        # site (hooks/records.py): only its script reads it, and the languages build side by side.
-        chart = status_chart(model, lang)
-        if chart:
-            files[f"charts/status.{lang}.svg"] = chart.encode("utf-8")
+    # The finder's index is written by each language's own pass, straight into the
+    # site (hooks/records.py): only its script reads it, and the languages build side by side.
     write_owned(docs_dir, files)
     return model, found
