@@ -41,7 +41,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Write this language's index over whatever the search plugin wrote."""
     now = passes.current(config)
-    write_index(Path(config.site_dir), now.prefix, _entries.get(now.language, []))
+    write_index(Path(config.site_dir), now.prefix, _entries.get(now.language, []), now.language)
     if not now.prefix:
         # The finder's lunr.js sits beside ogp-finder.js, which loads it on the finder page only.
         shutil.copyfile(upstream.LUNR_JS, Path(config.site_dir) / "assets/javascripts/lunr.js")

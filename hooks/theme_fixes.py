@@ -10,7 +10,8 @@ from mkdocs.plugins import event_priority
 from ogp.build import passes, upstream
 from ogp.build.pagecache import replayed
 from ogp.build.theme_fixes import drop_unused_assets, fix_page, fix_theme_bundles
-from ogp.render.searchindex import INDEX_CONFIG
+from ogp.render.searchindex import search_languages
+from ogp.words import languages
 
 
 def on_config(config):
@@ -35,5 +36,5 @@ def on_post_build(config):
     base_path = urlsplit(config.site_url or "/").path or "/"
     if not base_path.endswith("/"):
         base_path += "/"
-    drop_unused_assets(Path(config.site_dir), INDEX_CONFIG["lang"])
+    drop_unused_assets(Path(config.site_dir), search_languages(languages()))
     fix_theme_bundles(Path(config.site_dir), base_path)

@@ -19,6 +19,8 @@ import json
 import re
 from pathlib import Path
 
+from ogp.words import language
+
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S | re.I)
 _ID = re.compile(r'\bid="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
@@ -29,6 +31,18 @@ _CONFIG_BASE = re.compile(r'("base": ")([^"]*)(")')
 # (they would cut Cyrillic words at query time).
 INDEX_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
                 "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+STEMMED = ["stemmer", "stopWordFilter", "trimmer"]  # lunr's full pipeline: "budgets" finds "budget"
+
+
+def index_config(lang: str) -> dict:
+    """The search settings of one language: its lunr stemmer where lunr has one (``languages.yml``), else none."""
+    code = language(lang)["lunr"]
+    return dict(INDEX_CONFIG, lang=[code], pipeline=STEMMED) if code else INDEX_CONFIG
+
+
+def search_languages(codes) -> list[str]:
+    """The lunr languages the site's searches load (``en`` for a language without a stemmer)."""
+    return sorted({index_config(code)["lang"][0] for code in codes})
 
 
 def _text(html: str) -> str:
@@ -61,11 +75,11 @@ def page_entries(html: str, url: str, title: str) -> list[dict]:
     return entries
 
 
-def write_index(site_dir: Path, prefix: str, entries: list[dict]) -> Path:
-    """Write one language's index under ``site_dir/prefix``; return its path."""
+def write_index(site_dir: Path, prefix: str, entries: list[dict], lang: str) -> Path:
+    """Write the index of language ``lang`` under ``site_dir/prefix``; return its path."""
     path = Path(site_dir) / prefix / "search" / "search_index.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"config": INDEX_CONFIG, "docs": entries}, ensure_ascii=False, separators=(",", ":")),
+    path.write_text(json.dumps({"config": index_config(lang), "docs": entries}, ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")
     return path
 
