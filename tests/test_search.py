@@ -97,3 +97,11 @@ def test_finder_in_english_lists_english_titles(browser, served_site):
     assert all(not any("а" <= ch <= "я" for ch in t.lower()) for t in titles), titles
     assert page.locator(".ogp-needs-js").is_hidden()
     page.close()
+
+
+@pytest.mark.parametrize("forms", [("budget", "budgets"), ("publish", "published", "publishing")])
+def test_english_search_finds_every_form_of_a_word(browser, served_site, forms):
+    # lunr's English stemmer in the English index: a plural or a tense finds the same pages.
+    found = [{link.split("?")[0] + link.partition("#")[1] + link.partition("#")[2] for link in search(browser, served_site, "en", word)}
+             for word in forms]  # the ?h=word of a result link differs by query
+    assert found[0] and all(links == found[0] for links in found), dict(zip(forms, map(len, found)))

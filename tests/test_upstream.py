@@ -86,6 +86,9 @@ from ogp.build.upstream import (
     THEME_HIDDEN_PATTERNS,
     UNPKG_SCRIPT,
     UTILS_MODULE,
+    WORKER_GLOB,
+    WORKER_PIPELINE,
+    WORKER_WILDCARD,
 )
 
 
@@ -416,6 +419,19 @@ def test_material_s_bundle_selects_the_alternate_head_links_it_fetches_sitemaps_
     assert len(ALTERNATE_LINKS.findall(bundle)) == 1, "ALTERNATE_LINKS: the selector is not in Material's bundle"
 
 
+def test_material_s_search_worker_wildcards_each_query_term_after_its_pipeline_setup():
+    from ogp.build.theme_fixes import stem_search_queries
+
+    workers = list((MATERIAL_TEMPLATES / JAVASCRIPTS).glob(WORKER_GLOB))
+    assert len(workers) == 1, f"WORKER_GLOB: {WORKER_GLOB} matches {workers}"
+    worker = workers[0].read_text("utf-8")
+    assert len(WORKER_WILDCARD.findall(worker)) == 1, "WORKER_WILDCARD: the worker no longer appends * to each query term"
+    assert len(WORKER_PIPELINE.findall(worker)) == 1, "WORKER_PIPELINE: the worker's pipeline setup moved"
+    with captured() as (records, _):
+        fixed = stem_search_queries(worker)
+    assert records == [] and fixed.count("self.ogpStem") == 2
+
+
 def test_material_keeps_one_macro_file_per_language_with_its_direction():
     # ogp init writes one for a language Material lacks; base.html reads "direction" from it.
     assert (MATERIAL_LANGUAGES / "en.html").is_file(), f"MATERIAL_LANGUAGES: {MATERIAL_LANGUAGES}"
@@ -518,7 +534,7 @@ def test_the_theme_fixes_warn_when_material_s_markup_moves(tmp_path: Path):
         drop_unused_assets(site, ["en"])
         fix_theme_bundles(tmp_path / "empty", "/")
     named = [re.search(r"contract (\w+)", r.getMessage()).group(1) for r in records]
-    assert named == ["UNPKG_SCRIPT", "ALTERNATE_LINKS", "LUNR_LANGUAGES", "BUNDLE_GLOB"], named
+    assert named == ["UNPKG_SCRIPT", "ALTERNATE_LINKS", "WORKER_PIPELINE", "WORKER_WILDCARD", "LUNR_LANGUAGES", "BUNDLE_GLOB"], named
 
 
 # --- the build glue keeps every contract here -----------------------------------------------------

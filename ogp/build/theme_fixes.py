@@ -20,6 +20,9 @@ from ogp.build.upstream import (
     LUNR_LANGUAGES,
     SEARCH_DIALOG,
     UNPKG_SCRIPT,
+    WORKER_GLOB,
+    WORKER_PIPELINE,
+    WORKER_WILDCARD,
     broken,
     patch,
 )
@@ -78,6 +81,19 @@ def keep_scripts_on_site(js: str, base_path: str, expected: bool = False) -> str
     return patch(js, UNPKG_SCRIPT, local, "UNPKG_SCRIPT", expected=expected)
 
 
+def stem_search_queries(js: str) -> str:
+    """Material's search worker with each query word cut by the index's own stemmer before its "*".
+
+    The index holds stems ("publish" for "published"); the worker makes every query word a prefix
+    ("published*"), on which lunr runs no stemmer. Stemmed first ("publish*"), a word finds its every
+    form, and a word being typed still finds what it begins. Without a stemmer the query is unchanged.
+    """
+    stem = (r'\1self.ogpStem=\2.includes("stemmer")?void 0:(o=>a=>o.stemmer(new lunr.Token(a.toLowerCase())).toString())'
+            r'(\3.lang[0]==="en"?lunr:lunr[\3.lang[0]]);')
+    js = patch(js, WORKER_PIPELINE, stem, "WORKER_PIPELINE", count=1)
+    return patch(js, WORKER_WILDCARD, r"\1`${(self.ogpStem||String)(\2)}*`", "WORKER_WILDCARD", count=1)
+
+
 def fix_theme_bundles(site_dir: Path, base_path: str) -> list[Path]:
     """Apply :func:`keep_scripts_on_site` to Material's JavaScript in ``site_dir``.
 
@@ -89,6 +105,8 @@ def fix_theme_bundles(site_dir: Path, base_path: str) -> list[Path]:
         bundle = path.match(BUNDLE_GLOB)
         bundles += bundle
         fixed = keep_scripts_on_site(text, base_path, expected=bundle and f"{base_path}{VENDOR}" not in text)
+        if path.match(WORKER_GLOB) and "self.ogpStem" not in fixed:  # not twice
+            fixed = stem_search_queries(fixed)
         if bundle:  # the feed's autodiscovery link is no language root
             fixed = patch(fixed, ALTERNATE_LINKS, r'\1"link[rel=alternate][hreflang]")', "ALTERNATE_LINKS",
                           expected="link[rel=alternate][hreflang]" not in fixed)
@@ -129,11 +147,17 @@ def fix_page(html: str, lang: str, search: bool = True) -> str:
     return squeeze_whitespace(drop_hreflang_head_links(label_search_dialog(html, lang, search)))
 
 
+# Word splitters Material's search worker loads beside a language's stemmer (its search worker's Ie()).
+SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+
+
 def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> list[str]:
-    """Remove Material's source maps and, when search is English-only, its other lunr languages.
+    """Remove Material's source maps and the lunr languages no search of the site loads.
 
     Neither is fetched by a visitor's browser (source maps only by developer
-    tools); together they were about 2 MB of every published site.
+    tools); together they were about 2 MB of every published site. A search in
+    ``xx`` loads ``min/lunr.stemmer.support.min.js`` and ``min/lunr.xx.min.js``
+    (English needs neither); those stay.
     """
     removed = []
     assets = Path(site_dir) / "assets"
@@ -141,10 +165,17 @@ def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> list[str]
         path.unlink()
         removed.append(path.relative_to(site_dir).as_posix())
     lunr = Path(site_dir) / LUNR_LANGUAGES
-    if search_languages == ["en"]:
-        if lunr.is_dir():
-            shutil.rmtree(lunr)
-            removed.append(lunr.relative_to(site_dir).as_posix() + "/")
-        else:
-            broken("LUNR_LANGUAGES", f"no {LUNR_LANGUAGES} folder in the site")
+    if not lunr.is_dir():
+        broken("LUNR_LANGUAGES", f"no {LUNR_LANGUAGES} folder in the site")
+        return removed
+    others = [code for code in search_languages if code != "en"]
+    if not others:
+        shutil.rmtree(lunr)
+        return removed + [lunr.relative_to(site_dir).as_posix() + "/"]
+    kept = {"min/lunr.stemmer.support.min.js", *(f"min/lunr.{code}.min.js" for code in others),
+            *(SEGMENTERS[code] for code in others if code in SEGMENTERS)}
+    for path in sorted(p for p in lunr.rglob("*") if p.is_file()):
+        if path.relative_to(lunr).as_posix() not in kept:
+            path.unlink()
+            removed.append(path.relative_to(site_dir).as_posix())
     return removed

@@ -190,6 +190,14 @@ CONFIG_BASE = '"base": '
 # (fix_theme_bundles, keep_scripts_on_site).
 JAVASCRIPTS = "assets/javascripts"
 BUNDLE_GLOB = "bundle.*.min.js"
+# Material's search worker (src/templates/assets/javascripts/integrations/search): ogp/build/theme_fixes.py
+# (stem_search_queries) makes a query find every form of its words. The worker appends "*" to every query
+# term, and lunr runs no pipeline on a wildcard term, so an index's stemmer only ever cut the indexed words:
+# "published*" then found nothing where the index holds "publish". WORKER_WILDCARD is that "*" (in
+# transform(): `${term}*`); WORKER_PIPELINE the end of the index's setup, where the stemmer is known.
+WORKER_GLOB = "workers/search.*.min.js"
+WORKER_WILDCARD = re.compile(r"(\.map\((\w+)=>/\(\^\[\+-\]\|\[~\^\]\\d\+\$\)/\.test\(\2\)\?\2:)`\$\{\2\}\*`")
+WORKER_PIPELINE = re.compile(r"(let (\w+)=\w+\(\[\"trimmer\",\"stopWordFilter\",\"stemmer\"\],(\w+)\.pipeline\);)")
 UNPKG_SCRIPT = re.compile(r"https://unpkg\.com/([A-Za-z0-9@._/-]+)")
 # The bundle's selector of the head links it takes for language roots (it fetches <link>/sitemap.xml for
 # each): narrowed to links with hreflang by ogp/build/theme_fixes.py, so the feed's own
