@@ -105,3 +105,26 @@ def test_english_search_finds_every_form_of_a_word(browser, served_site, forms):
     found = [{link.split("?")[0] + link.partition("#")[1] + link.partition("#")[2] for link in search(browser, served_site, "en", word)}
              for word in forms]  # the ?h=word of a result link differs by query
     assert found[0] and all(links == found[0] for links in found), dict(zip(forms, map(len, found)))
+
+
+@pytest.mark.parametrize("forms", [("төсөв", "төсвийн"), ("амлалт", "амлалтын", "амлалтууд")])
+def test_mongolian_search_finds_every_form_of_a_word(browser, served_site, forms):
+    # The project's Mongolian stemmer (ogp/render/mnstem.py, lunr.mn.min.js) in the Mongolian index.
+    found = [{link.split("?")[0] + link.partition("#")[1] + link.partition("#")[2] for link in search(browser, served_site, "mn", word)}
+             for word in forms]
+    assert found[0] and all(links == found[0] for links in found), dict(zip(forms, map(len, found)))
+
+
+def test_the_search_index_and_worker_load_only_when_the_search_is_opened(browser, served_site):
+    # About 45 KB a visitor who never searches no longer downloads (theme_overrides/partials/search-on-demand.html).
+    page = browser.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(served_site + "en/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not [url for url in asked if "search_index.json" in url or "/workers/search." in url], asked
+    page.keyboard.press("/")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    page.wait_for_load_state("networkidle")
+    assert any("en/search/search_index.json" in url for url in asked) and any("/workers/search." in url for url in asked)
+    page.close()

@@ -79,8 +79,9 @@ def test_every_key_the_code_asks_for_exists_and_every_key_is_used():
 def test_no_sentence_is_written_in_python():
     # Words live in the catalogue, so that a member's languages get them: a Cyrillic string in the code is a
     # text only Mongolian readers get. Data, not sentences, is allowed: the transliteration table, the sample's
-    # settings before any ogp.yml is read, and the bench's synthetic records.
-    allowed = {"ogp/records/editor_rules.py", "ogp/records/repository.py", "ogp/words/__init__.py", "ogp/cli/synthetic.py"}
+    # settings before any ogp.yml is read, the bench's synthetic records and the Mongolian stemmer's endings.
+    allowed = {"ogp/records/editor_rules.py", "ogp/records/repository.py", "ogp/words/__init__.py", "ogp/cli/synthetic.py",
+               "ogp/render/mnstem.py"}
     found = []
     for path in CODE:
         name = path.relative_to(ROOT).as_posix()
