@@ -1,11 +1,11 @@
 """MkDocs hook: a search index per language, built by ``ogp.render.searchindex`` instead of Material's parser."""
-import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from ogp.build import passes, upstream
 from ogp.build.pagecache import replayed, reuse
+from ogp.build.theme_fixes import compact_script
 from ogp.render.searchindex import page_entries, point_page_at_language_root, write_index
 
 _entries: dict[str, list] = {}  # this process's search entries, by language
@@ -44,4 +44,5 @@ def on_post_build(config):
     write_index(Path(config.site_dir), now.prefix, _entries.get(now.language, []), now.language)
     if not now.prefix:
         # The finder's lunr.js sits beside ogp-finder.js, which loads it on the finder page only.
-        shutil.copyfile(upstream.LUNR_JS, Path(config.site_dir) / "assets/javascripts/lunr.js")
+        target = Path(config.site_dir) / "assets/javascripts/lunr.js"
+        target.write_text(compact_script(Path(upstream.LUNR_JS).read_text("utf-8")), "utf-8")

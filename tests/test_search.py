@@ -1,6 +1,8 @@
 """Site search in a real browser: Mongolian finds Mongolian, English finds English, each in its own site."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -127,4 +129,19 @@ def test_the_search_index_and_worker_load_only_when_the_search_is_opened(browser
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
     page.wait_for_load_state("networkidle")
     assert any("en/search/search_index.json" in url for url in asked) and any("/workers/search." in url for url in asked)
+    page.close()
+
+
+def test_lunr_is_served_compact_with_its_licence_and_still_runs(browser):
+    from ogp.build import upstream
+    from ogp.build.theme_fixes import compact_script
+
+    compact = compact_script(Path(upstream.LUNR_JS).read_text("utf-8"))
+    assert compact.startswith("/**\n * lunr") and "@license MIT" in compact and len(compact) < 0.5 * Path(upstream.LUNR_JS).stat().st_size
+    page = browser.new_page()
+    page.set_content("<p>x</p>")
+    page.add_script_tag(content=compact)
+    found = page.evaluate("""() => lunr(function () { this.ref('id'); this.field('t');
+        this.add({id: 'a', t: 'budgets were published'}); this.add({id: 'b', t: 'minutes'}); }).search('budget publish*').map(r => r.ref)""")
+    assert found == ["a"]
     page.close()

@@ -118,6 +118,24 @@ def fix_theme_bundles(site_dir: Path, base_path: str) -> list[Path]:
     return changed
 
 
+# lunr.js as MkDocs ships it is 100 KB, more than half of it documentation comments: the finder page
+# fetched 25 KB gzipped of it. Comments that fill whole lines and the indentation go (10 KB left);
+# a comment after code on its line, strings and regular expressions are left as they are, and so is
+# the opening comment: lunr's name, version and licence, which a copy must keep.
+_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n|^[ \t]*//[^\n]*\n", re.S | re.M)
+_INDENT = re.compile(r"^[ \t]+|\n{2,}", re.M)
+
+
+def compact_script(js: str) -> str:
+    """``js`` without its whole-line comments (the first one kept), indentation and blank lines.
+
+    For lunr.js, which MkDocs ships without a minified copy.
+    """
+    banner = re.match(r"/\*.*?\*/\n", js, re.S)
+    head, body = (banner.group(0), js[banner.end():]) if banner else ("", js)
+    return head + _INDENT.sub(lambda m: "\n" if m.group(0).startswith("\n") else "", _COMMENT_LINES.sub("", body))
+
+
 # Material's templates leave indentation and blank lines that make up a sixth of
 # a small page. A run of white space that holds a line break shows as one space
 # in HTML, so it becomes one line break; <pre>, <textarea> and <script> keep theirs.
