@@ -134,3 +134,12 @@ def test_wide_tables_get_labelled_cells_and_narrow_ones_stay_as_they_are():
     assert '<th role="columnheader" style="text-align: left;">' in out and "<thead role=\"rowgroup\">" in out
     narrow = "<table>\n<thead>\n<tr>\n<th>Fact</th>\n<th>Value</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>"
     assert stackable_tables(narrow) == narrow
+
+
+def test_coded_values_are_words_on_a_commitment_page(build):
+    for lang, area in (("mn", "Олборлох үйлдвэрлэл"), ("en", "Extractive industries")):
+        html = page(build.site, "commitments/nap5-01", lang)
+        assert area in html and "extractive-industries" not in re.sub(r"<[^>]+>", " ", html)
+        assert '<h3 id="m1">1. ' in html  # the milestone's number, its id kept as the anchor
+    from ogp.render.labels import label
+    assert label("policy_area", "water-supply", "mn") == "Water supply"  # a member's own key, read as words

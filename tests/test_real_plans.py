@@ -177,7 +177,7 @@ def test_a_milestone_led_by_another_office_and_a_theme_are_shown(tmp_path: Path)
     data, problems = validate(root, dt.date(2024, 7, 1))
     assert problems == []
     page = commitment_pages(build_model(data, dt.date(2024, 7, 1)), {}, {}, "")["commitments/nap1-01.en.md"]
-    assert "| Theme | Budget |" in page and "Lead agency\n:   Test CSO\n" in page.split("### m2. Publication")[1]
+    assert "| Theme | Budget |" in page and "Lead agency\n:   Test CSO\n" in page.split("### 2. Publication")[1]
     wrong = path.read_text("utf-8").replace("lead_agency: cso", "lead_agency: no-such-office")
     path.write_text(wrong, "utf-8")
     assert [(p.field, p.code) for p in validate(root, dt.date(2024, 7, 1))[1]] == [("lead_agency", "unknown-reference")]
@@ -223,7 +223,7 @@ def test_an_earlier_template_leaves_out_what_it_never_asked_for_and_the_site_say
     assert problems == [], [p.format_text("en") for p in problems]
     model = build_model(data, today)
     page = commitment_pages(model, {}, {}, "")["commitments/nap1-01.en.md"]
-    m2 = page.split("### m2. Publication")[1]
+    m2 = page.split("### 2. Publication")[1]
     assert "*Not stated*" in page and "Expected output\n:   Not stated\n" in m2 and "Due\n:   Not stated\n" in m2
     assert "Заагаагүй" in commitment_pages(model, {}, {}, "")["commitments/nap1-01.mn.md"]
     assert next_milestone(model, model.commitments["nap1-01"]).values["id"] == "m2"

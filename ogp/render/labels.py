@@ -32,7 +32,11 @@ def label(group: str, value, lang: str) -> str:
         return ""
     if has_label(group, value):
         return say(f"labels.{group}.{value}", lang)
-    return language(str(value))["name"] if group == "language" else str(value)  # a language the catalogue does not name
+    if group == "language":  # a language the catalogue does not name: its own name
+        return language(str(value))["name"]
+    if group == "policy_area":  # a member's own area: its key read as words ("water-supply": "Water supply")
+        return str(value).replace("-", " ").capitalize()
+    return str(value)
 
 
 def has_label(group: str, value) -> bool:

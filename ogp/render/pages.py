@@ -6,6 +6,9 @@ relative ``.md`` links, so MkDocs checks every one of them in strict mode.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from ogp.facts.model import Model, commitment_progress, commitment_status, milestone_progress, next_milestone, next_plan_due, refresh_due
 from ogp.records.load import Record
 from ogp.records.rules import milestone_key
@@ -167,7 +170,9 @@ def milestone_block(model: Model, m: Record, lang: str) -> list[str]:
     if m.values.get("completed"):
         facts.append((t("completed", lang), md.date(m.values["completed"], lang)))
     facts.append((t("evidence", lang), ", ".join(proof) or "—"))
-    out = [f"### {md.text(m.values['id'])}. {md.text(v(m, 'title', lang))} {{: #{m.values['id']} }}", ""]
+    # "m2" is the second milestone: a reader sees "2."; an id the plan itself gave ("1.3") is shown as it is.
+    shown = m.values["id"][1:] if re.fullmatch(r"m\d+", m.values["id"]) else m.values["id"]
+    out = [f"### {md.text(shown)}. {md.text(v(m, 'title', lang))} {{: #{m.values['id']} }}", ""]
     for term, value in facts:
         out += [term, f":   {value}", ""]
     updates = sorted(model.updates_of(m), key=lambda u: (u.values["date"], u.base[-1]), reverse=True)
@@ -191,10 +196,10 @@ def _commitment_page(model: Model, c: Record, lang: str, last_updated: str | Non
         [t("lead_agency", lang), org_name(model, c.values.get("lead_agency"), lang)],
         [t("supporting", lang), ", ".join(org_name(model, o, lang) for o in c.values.get("supporting") or []) or "—"],
         [t("challenge_area", lang), label("challenge_area", c.values.get("challenge_area"), lang) or "—"],
-        [t("policy_areas", lang), ", ".join(md.text(a) for a in c.values.get("policy_areas") or []) or "—"],
+        [t("policy_areas", lang), ", ".join(md.text(label("policy_area", a, lang)) for a in c.values.get("policy_areas") or []) or "—"],
         [t("theme", lang), md.text(v(c, "theme", lang)) or "—"],
         [t("contact", lang), " ".join(x for x in (md.text(v(c, "contact", lang)), md.text(c.values.get("contact_email"))) if x) or "—"],
-        [t("last_updated", lang), last_updated or "—"],
+        [t("last_updated", lang), md.date(dt.date.fromisoformat(last_updated), lang) if last_updated else "—"],
     ]
     out = [f"# {c.values['number']}. {md.text(v(c, 'title', lang))}", "", example_note(c, lang),
            md.table([t("fact", lang), t("value", lang)], facts), "",

@@ -8,6 +8,7 @@ from ogp.facts.compliance import RULES
 from ogp.facts.model import Model
 from ogp.facts.report import Report
 from ogp.facts.updates import Update
+from ogp.records.partial import parse_partial
 from ogp.render import md
 from ogp.render.labels import label
 from ogp.render.pages import evidence_link
@@ -70,10 +71,11 @@ def record_link(path: str, pages: set[str], prefix: str = "") -> str:
 
 
 def _day(value: str | dt.date | None, lang: str) -> str:
-    """A day of the report (its data keeps ISO text) in words."""
+    """A day of the report (its data keeps ISO text; a plan's date may be a month or a year) in words."""
     if not value:
         return "—"
-    return md.date(value if isinstance(value, dt.date) else dt.date.fromisoformat(value), lang)
+    day = value if isinstance(value, dt.date) else parse_partial(value)
+    return md.date(day, lang) if day else md.text(str(value))
 
 
 def _titled(model: Model | None, kind: str, item: dict, lang: str) -> str:
