@@ -8,6 +8,9 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
+READY = ["Хайлтын үгээ бичнэ үү", "Type to start searching"]  # Material's search.result.placeholder in mn, en
+
+
 def search(browser, served_site: str, lang: str, query: str) -> list[str]:
     """Type ``query`` into Material's search box and return the result links."""
     page = browser.new_page()
@@ -15,7 +18,10 @@ def search(browser, served_site: str, lang: str, query: str) -> list[str]:
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    # Opening the search loads its index (search-on-demand.html); the line above the results says
+    # "initializing" until the index is built, then "type to search" (Material's words): wait for that.
+    page.wait_for_function("words => words.includes(document.querySelector('.md-search-result__meta').textContent.trim())",
+                           arg=READY, timeout=10000)
     placeholder = meta.text_content()
     box.fill(query)
     box.press("End")  # Playwright's fill() of Cyrillic sends no keyup; Material searches on keyup
@@ -126,8 +132,8 @@ def test_the_search_index_and_worker_load_only_when_the_search_is_opened(browser
     page.wait_for_timeout(300)
     assert not [url for url in asked if "search_index.json" in url or "/workers/search." in url], asked
     page.keyboard.press("/")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function("words => words.includes(document.querySelector('.md-search-result__meta').textContent.trim())",
+                           arg=READY, timeout=10000)
     assert any("en/search/search_index.json" in url for url in asked) and any("/workers/search." in url for url in asked)
     page.close()
 
