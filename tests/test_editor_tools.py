@@ -92,7 +92,7 @@ def test_check_links_reports_the_broken_ones(tmp_path: Path):
     assert result.returncode == 0  # reported, never blocking
     assert result.stdout.strip() == f"::warning file=content/page.en.md,line=3,title=broken link::{base}/gone (404)"
     assert "### External links: 2, broken: 1 / Гадаад холбоос: 2, эвдэрсэн: 1" in summary.read_text("utf-8")
-    assert "| Link / Холбоос | Answer / Хариу | Where / Хаана |" in summary.read_text("utf-8")
+    assert "| Link / Холбоос | Answer / Серверийн хариу | Where / Байршил |" in summary.read_text("utf-8")
     assert f"| {base}/gone | 404 | content/page.en.md:3 |" in summary.read_text("utf-8")
     mongolian = ogp("check-links", "--root", str(tmp_path), "--format", "markdown", cwd=tmp_path, OGP_LANG="mn")
     server.shutdown()
