@@ -98,6 +98,7 @@ def use_languages(codes, words_folder: Path | None = None, site: dict | None = N
     _state["extra"] = str(words_folder) if words_folder and Path(words_folder).is_dir() else None
     if site is not None:
         _state["site"] = site
+    _spelled.clear()  # a repository's own words may spell months differently
 
 
 def languages() -> tuple[str, ...]:
@@ -151,8 +152,14 @@ def spell_date(value: dt.date | None, lang: str) -> str:
     if not value:
         return ""
     precision = getattr(value, "precision", "day")
-    return say(f"dates.in-{precision}", lang, year=value.year, day=value.day,
-               month=say(f"dates.months.{value.month}", lang), month_of=say(f"dates.months-of.{value.month}", lang))
+    key = (lang, precision, value.year, value.month, value.day)  # not the date alone: 2024 equals 2024-12-31
+    if key not in _spelled:  # pages say the same few hundred dates thousands of times
+        _spelled[key] = say(f"dates.in-{precision}", lang, year=value.year, day=value.day,
+                            month=say(f"dates.months.{value.month}", lang), month_of=say(f"dates.months-of.{value.month}", lang))
+    return _spelled[key]
+
+
+_spelled: dict[tuple, str] = {}
 
 
 def fill(text: str, lang: str, /, **params) -> str:
