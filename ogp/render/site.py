@@ -46,13 +46,17 @@ def page_dates(model: Model, found: Audit) -> dict[str, str]:
     The sitemap's ``lastmod`` says these, not the day of the build; a page not here has no ``lastmod``.
     """
     changed = last_changed(found.commits)
+    minutes: dict[str, list] = {}  # "data/meetings/<id>" -> days its minutes changed (one pass, not one per meeting)
+    for name, day in changed.items():
+        if name.startswith("data/meetings/") and name.endswith(".md"):
+            minutes.setdefault(name.rsplit(".", 2)[0], []).append(day)
     dates: dict[str, str] = {}
     folders = {"plan": "plans", "commitment": "commitments", "meeting": "meetings", "cocreation": "cocreation"}
     for kind, folder in folders.items():
         for record in model.data.records.get(kind, []):
             days = [changed[record.file]] if record.file in changed else []
             if kind == "meeting":
-                days += [changed[name] for name in changed if name.startswith(record.file[: -len(".yml")] + ".")]
+                days += minutes.get(record.file[: -len(".yml")], [])
             if days:
                 day = max(days).isoformat()
                 dates[f"{folder}/{record.id}.md"] = day
