@@ -10,16 +10,21 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp.build import buildlog, pagecache, passes, themecache, upstream
+from ogp.build import buildlog, i18nfiles, pagecache, passes, sitekeep, themecache, upstream
 from ogp.build.serving import use_native_watcher, watch_docs_ignoring_generated
+from ogp.records.load import remember_reads
 
 log = logging.getLogger(upstream.PLUGIN_LOGGER)
 _recorder = pagecache.Recorder()
 
 
 def on_startup(command, dirty):
-    """Only ``mkdocs serve`` (without --dirty, which has its own shortcuts) reuses pages."""
+    """Only ``mkdocs serve`` (without --dirty, which has its own shortcuts) reuses pages, records read,
+    static-i18n's Files and the site folder's unchanged files: a build makes each once."""
     pagecache.enable(command == "serve" and not dirty)
+    i18nfiles.install(pagecache.enabled())
+    remember_reads(pagecache.enabled())
+    sitekeep.install(pagecache.enabled())
 
 
 @event_priority(1000)  # before Material's search plugin makes its first environment
@@ -84,9 +89,12 @@ def on_post_page(output, page, config):
 
 @event_priority(-300)
 def on_post_build(config):
-    """After the outer pass (every language built): keep the compiled templates, forget pages no longer in the site."""
+    """After the outer pass (every language built): keep the compiled templates, forget pages no longer in the
+    site, and delete from a kept site folder what this build did not write."""
     if passes.current(config).outer:
         themecache.save()
+        if sitekeep.installed():
+            sitekeep.sweep(config.site_dir)
     if pagecache.enabled() and passes.current(config).outer:
         counts = pagecache.prune()
         log.info(buildlog.line("pages_reused", hits=counts["hits"], misses=counts["misses"]))

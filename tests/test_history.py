@@ -80,6 +80,15 @@ def test_a_past_year_with_one_update_is_not_met(repo):
     assert y2025.status == "met"
 
 
+def test_a_new_commit_is_seen_by_a_process_that_read_the_history_before(repo):
+    repo.commit({"data/meetings/a.yml": RECORD}, "2025-02-01T10:00:00+08:00")
+    assert dates(repo) == [D(2025, 2, 1)]  # the log below this commit is now kept by the process
+    repo.commit({"data/meetings/a.yml": RECORD + "date: 2025-03-01\n"}, "2025-03-01T10:00:00+08:00")
+    assert dates(repo) == [D(2025, 2, 1), D(2025, 3, 1)]
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    assert dates(repo) == [D(2025, 2, 1)]
+
+
 def test_two_commits_on_one_day_are_one_update_date(repo):
     repo.commit({"data/meetings/a.yml": RECORD}, "2025-03-10T09:00:00+08:00")
     repo.commit({"data/meetings/b.yml": RECORD}, "2025-03-10T17:00:00+08:00")

@@ -155,6 +155,11 @@ def rebuild():
 rebuild.started = False
 
 rebuild()
+# A page an earlier build wrote and this one does not (a record deleted since): the kept folder must lose it.
+stale = Path(site) / "commitments/gone/index.html"
+stale.parent.mkdir(parents=True)
+stale.write_text("old")
+os.utime(stale, (stale.stat().st_mtime - 100,) * 2)
 record = project / "data/meetings/2024-05-20-ngo-round-table.yml"
 record.write_text(re.sub(r"(?m)^title_en: .*$", "title_en: Changed round table", record.read_text("utf-8"), count=1), "utf-8")
 second.append(True)
@@ -231,6 +236,94 @@ def test_compiled_templates_outlive_the_process_and_a_changed_template_is_compil
     monkeypatch.setattr(themecache, "_kept", themecache._Kept())
     themecache._load()
     assert themecache._kept.compiled == {}
+
+
+def test_a_kept_site_folder_ends_as_an_emptied_one_would(tmp_path: Path):
+    import os
+
+    from mkdocs import utils
+
+    from ogp.build import sitekeep
+
+    site, source = tmp_path / "site", tmp_path / "docs/style.css"
+    for rel, text in {"gone/page/index.html": "old", "same/index.html": "same", "style.css": "a", "changed.css": "b",
+                      ".hidden": "kept"}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text)
+    source.parent.mkdir()
+    source.write_text("a")
+    (tmp_path / "docs/changed.css").write_text("c")
+    past = source.stat().st_mtime - 100
+    for path in [p for p in site.rglob("*")] + [source]:  # all from an earlier build, the source older still
+        os.utime(path, (past + (0 if path == source else 50),) * 2)
+    originals = {name: getattr(utils, name) for name in ("clean_directory", "write_file", "copy_file")}
+    sitekeep.install(True)
+    try:
+        assert sitekeep.installed()
+        utils.clean_directory(str(site))  # only marks: nothing is deleted yet
+        assert (site / "gone/page/index.html").exists()
+        utils.write_file(b"same", str(site / "same/index.html"))  # the same bytes: touched, not written
+        utils.write_file(b"new", str(site / "new/index.html"))
+        utils.copy_file(str(source), str(site / "style.css"))  # as large as its source and newer: touched
+        os.utime(tmp_path / "docs/changed.css", (past + 80,) * 2)  # changed after its copy, as large: copied
+        utils.copy_file(str(tmp_path / "docs/changed.css"), str(site / "changed.css"))
+        assert sitekeep.sweep(str(site)) == 1
+    finally:
+        sitekeep.install(False)
+    assert {name: getattr(utils, name) for name in originals} == originals and not sitekeep.installed()
+    left = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    assert left == [".hidden", "changed.css", "new", "new/index.html", "same", "same/index.html", "style.css"]
+    assert (site / "changed.css").read_text() == "c" and (site / "same/index.html").read_text() == "same"
+    assert sitekeep.sweep(str(site)) == 0  # no mark, no sweep: a build that emptied nothing deletes nothing
+
+
+def test_static_i18n_files_are_made_once_and_handed_out_as_copies(tmp_path: Path):
+    import importlib
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+
+    from ogp.build import i18nfiles, upstream
+
+    module = importlib.import_module(upstream.I18N_SUFFIX_MODULE)
+    original = getattr(module, upstream.I18N_CREATE_FILE)
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    config.validate()
+    plain = File("a.en.md", config.docs_dir, config.site_dir, True)
+    fresh = original(plain, "en", "mn", ["mn", "en"], config)
+    i18nfiles.install(True)
+    try:
+        create = getattr(module, upstream.I18N_CREATE_FILE)
+        first, second = (create(File("a.en.md", config.docs_dir, config.site_dir, True), "en", "mn", ["mn", "en"], config)
+                         for _ in range(2))
+        other = create(plain, "mn", "mn", ["mn", "en"], config)  # another pass's language: made anew
+    finally:
+        i18nfiles.install(False)
+    assert getattr(module, upstream.I18N_CREATE_FILE) is original
+    assert first is not second and first.alternates == {"en": first} and second.alternates == {"en": second}
+    without = {k: v for k, v in vars(fresh).items() if k != "alternates"}
+    assert {k: v for k, v in vars(second).items() if k != "alternates"} == without
+    assert first.url == "en/a/" and other.url == "a/" and other.alternates == {"mn": other}
+
+
+def test_a_preview_reads_again_only_the_records_that_changed(tmp_path: Path):
+    from ogp.records import load
+
+    first, second = tmp_path / "a.yml", tmp_path / "b.yml"
+    first.write_text("id: a\n")
+    second.write_text("id: b\n")
+    items = [(first, "data/a.yml"), (second, "data/b.yml")]
+    load.remember_reads(True)
+    try:
+        before = load._read_all(items)
+        second.write_text("id: c\n")
+        after = load._read_all(items)
+    finally:
+        load.remember_reads(False)
+    assert after[0] is before[0] and after[1] is not before[1] and after[1].data == {"id": "c"}
+    assert load._read_all(items)[0] is not before[0]  # off: every file is read
 
 
 def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):

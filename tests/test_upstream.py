@@ -31,15 +31,20 @@ from ogp.build.upstream import (
     BUILD_LOGGER,
     BUILD_MODULE,
     BUILD_RENDERS_PAGE,
+    BUILD_WRITES,
     BUNDLE_GLOB,
     CLEAN_DIRECTORY,
+    CLEAN_SPARES_HIDDEN,
     CONFIG_BASE,
+    COPY_FILE,
     DIRTY_FLAGS,
+    FILES_COPY,
     HEADER_PARTIAL,
     HREFLANG_ATTRIBUTE,
     HREFLANG_HEAD_LINK,
     I18N_BUILD_LANGUAGES,
     I18N_BUILDING,
+    I18N_CREATE_FILE,
     I18N_CURRENT_LANGUAGE,
     I18N_DEFAULT_LANGUAGE,
     I18N_EXTRA_ALTERNATE,
@@ -48,7 +53,9 @@ from ogp.build.upstream import (
     I18N_LOOP_STEPS,
     I18N_PLUGIN,
     I18N_POST_BUILD_PRIORITY,
+    I18N_RECONFIGURE_FILES,
     I18N_SETS_EXTRA_ALTERNATE,
+    I18N_SUFFIX_MODULE,
     JAVASCRIPTS,
     LOADER_LIST_TEMPLATES,
     LOADER_SEARCHPATH,
@@ -89,6 +96,7 @@ from ogp.build.upstream import (
     WORKER_GLOB,
     WORKER_PIPELINE,
     WORKER_WILDCARD,
+    WRITE_FILE,
 )
 
 
@@ -131,6 +139,17 @@ def test_build_cleans_the_site_through_a_replaceable_module_function():
     assert BUILD_CLEANS in build_source, f"BUILD_CLEANS: {BUILD_MODULE} no longer calls {BUILD_CLEANS!r}"
     assert f"from mkdocs import {UTILS_MODULE.rsplit('.', 1)[1]}" in build_source, \
         f"BUILD_CLEANS: {BUILD_MODULE} no longer looks clean_directory up on {UTILS_MODULE}"
+
+
+def test_the_site_is_written_and_copied_through_replaceable_module_functions():
+    utils = importlib.import_module(UTILS_MODULE)
+    for name in (WRITE_FILE, COPY_FILE):
+        assert list(inspect.signature(getattr(utils, name)).parameters)[1] == "output_path", f"{name}: signature moved"
+    assert BUILD_WRITES in source_of(BUILD_MODULE), f"BUILD_WRITES: {BUILD_MODULE} no longer calls {BUILD_WRITES!r}"
+    files = source_of("mkdocs.structure.files")
+    assert FILES_COPY in files and "from mkdocs import utils" in files, f"FILES_COPY: assets are no longer copied by {FILES_COPY!r}"
+    assert CLEAN_SPARES_HIDDEN in inspect.getsource(getattr(utils, CLEAN_DIRECTORY)), \
+        "CLEAN_SPARES_HIDDEN: MkDocs' cleaning no longer spares hidden entries, and the preview's sweep would differ"
 
 
 def test_a_nested_build_is_one_call_with_config_and_dirty():
@@ -317,6 +336,25 @@ def test_static_i18n_sets_file_alternates_and_the_menu_as_an_attribute():
     reconfigure = source_of("mkdocs_static_i18n.reconfigure")
     assert I18N_SETS_EXTRA_ALTERNATE == f"config.extra.{I18N_EXTRA_ALTERNATE} = "
     assert I18N_SETS_EXTRA_ALTERNATE in reconfigure, f"I18N_EXTRA_ALTERNATE: static-i18n no longer sets {I18N_SETS_EXTRA_ALTERNATE!r}"
+
+
+def test_static_i18n_makes_each_language_s_file_through_a_module_function_a_copy_can_stand_for(tmp_path: Path):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, InclusionLevel
+
+    assert I18N_RECONFIGURE_FILES in source_of("mkdocs_static_i18n.reconfigure"), \
+        f"I18N_RECONFIGURE_FILES: static-i18n no longer looks up {I18N_CREATE_FILE} on its module each time"
+    create = getattr(importlib.import_module(I18N_SUFFIX_MODULE), I18N_CREATE_FILE)
+    assert list(inspect.signature(create).parameters) == ["file", "current_language", "default_language", "all_languages", "config"]
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert config.validate() == ([], [])
+    made = create(File("a/page.en.md", config.docs_dir, config.site_dir, True), "en", "mn", ["mn", "en"], config)
+    assert made.url == "en/a/page/" and made.inclusion is InclusionLevel.UNDEFINED
+    # Every attribute but the alternates is a plain value a shallow copy may share (ogp/build/i18nfiles.py).
+    mutable = {name for name, value in vars(made).items() if not isinstance(value, (str, bool, int, type(None), InclusionLevel))}
+    assert mutable == {I18N_FILE_ALTERNATES}, f"I18N_CREATE_FILE: the File it makes now holds {mutable}"
 
 
 def _hook(name: str):

@@ -54,6 +54,7 @@ class _Cache:
     enabled: bool = False
     store: dict[str, Entry] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    fresh: set[str] = field(default_factory=set)  # the keys of pages rendered since the last prune
     fingerprint: str = ""
     hits: int = 0
     misses: int = 0
@@ -189,13 +190,15 @@ def complete(key: str, entry: Entry, content: str, output: str) -> None:
     """Keep a page once every hook has worked on it: the cleaned HTML (so hooks can skip a replay) and the output."""
     entry.content, entry.output = content, output
     _cache.store[key] = entry
+    _cache.fresh.add(key)
 
 
 def export() -> dict:
-    """What a child process (another language, see ``ogp.build.parallel``) hands back: its pages and counts."""
+    """What a child process (another language, see ``ogp.build.parallel``) hands back: its new pages, the keys
+    it used and its counts. The pages it replayed came from the parent's cache (the child is a copy of it)."""
     if not enabled():
         return {}
-    return {"store": {k: _cache.store[k] for k in _cache.used if k in _cache.store}, "used": set(_cache.used),
+    return {"store": {k: _cache.store[k] for k in _cache.fresh}, "used": set(_cache.used),
             "hits": _cache.hits, "misses": _cache.misses}
 
 
@@ -217,6 +220,7 @@ def prune() -> dict[str, int]:
     for key in [k for k in _cache.store if k not in _cache.used]:
         del _cache.store[key]
     _cache.used.clear()
+    _cache.fresh.clear()
     counts = {"hits": _cache.hits, "misses": _cache.misses}
     _cache.hits = _cache.misses = 0
     return counts

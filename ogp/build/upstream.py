@@ -56,6 +56,17 @@ UTILS_MODULE = "mkdocs.utils"
 CLEAN_DIRECTORY = "clean_directory"
 # How build() calls it (text of mkdocs/commands/build.py): through the module attribute.
 BUILD_CLEANS = "utils.clean_directory(config.site_dir)"
+# The module's two writers of the site: every page (and theme template) goes through WRITE_FILE,
+# every asset through COPY_FILE, both looked up on the module at each call (texts BUILD_WRITES in
+# mkdocs/commands/build.py and FILES_COPY in mkdocs/structure/files.py). Under `mkdocs serve`,
+# ogp/build/sitekeep.py replaces them and CLEAN_DIRECTORY to keep the site folder between rebuilds.
+WRITE_FILE = "write_file"
+COPY_FILE = "copy_file"
+BUILD_WRITES = "utils.write_file(output.encode('utf-8'"
+FILES_COPY = "utils.copy_file(self.abs_src_path, output_path)"
+# MkDocs' cleaning spares hidden entries at the top of the site folder (its text, in mkdocs/utils):
+# the sweep of ogp/build/sitekeep.py spares the same ones.
+CLEAN_SPARES_HIDDEN = "if entry.startswith('.'):"
 
 # The module and function of one full build: a child of ogp/build/parallel.py calls it
 # with (config, dirty=...) for its language, as static-i18n's loop does.
@@ -143,6 +154,16 @@ I18N_FILE_ALTERNATES = "alternates"
 # the 404 page). I18N_SETS_EXTRA_ALTERNATE is that line of mkdocs_static_i18n/reconfigure.py.
 I18N_EXTRA_ALTERNATE = "alternate"
 I18N_SETS_EXTRA_ALTERNATE = "config.extra.alternate = "
+
+# The function static-i18n makes each language's version of a File with, from the File, the pass's
+# language, the default one, all languages and the config; its Files loop (I18N_RECONFIGURE_FILES
+# of mkdocs_static_i18n/reconfigure.py) looks it up on the module each call. Under `mkdocs serve`
+# ogp/build/i18nfiles.py replaces the module attribute with a memo (a preview rebuild made every
+# File of every language anew: a tenth of a large rebuild). The File it returns has exactly the
+# attributes a plain copy carries over, and I18N_FILE_ALTERNATES is the one it mutates afterwards.
+I18N_SUFFIX_MODULE = "mkdocs_static_i18n.suffix"
+I18N_CREATE_FILE = "create_i18n_file"
+I18N_RECONFIGURE_FILES = "create_i18n_file = suffix.create_i18n_file"
 
 # --- Material for MkDocs -------------------------------------------------------------------
 

@@ -230,13 +230,25 @@ def load_history(root: Path, tz: str = DEFAULT_TZ, paths: tuple[str, ...] | None
     if paths is None:
         return History(chain, [])
     option, pathspec, folder = _limit(root, prefix, paths)
-    result = run_git(root, *LOG_OPTIONS, option, rev, "--", *pathspec)
-    if result.returncode != 0:
-        raise HistoryError("history.git-failed", command="log", where=root, detail=failure(result))
+    # A commit never changes, so the log below a commit is read once per process (a preview server
+    # judges the same history after every save); the dates are checked again every time above.
+    key = (str(root), stamps[-1][0] if stamps else "", option, tuple(pathspec), folder, tz)
+    logged = _logs.pop(key, None)
+    if logged is None:
+        result = run_git(root, *LOG_OPTIONS, option, rev, "--", *pathspec)
+        if result.returncode != 0:
+            raise HistoryError("history.git-failed", command="log", where=root, detail=failure(result))
+        logged = parse_log(result.stdout.decode("utf-8", "replace"), zone, folder)
+    _logs[key] = logged
+    while len(_logs) > 4:  # the newest few: a preview sees one tip at a time
+        del _logs[next(iter(_logs))]
     by_sha = {link.sha: link for link in chain}
     commits = [replace(c, committed=by_sha[c.sha].counted, flag=by_sha[c.sha].flag) if c.sha in by_sha else c
-               for c in parse_log(result.stdout.decode("utf-8", "replace"), zone, folder)]
+               for c in logged]
     return History(chain, commits)
+
+
+_logs: dict[tuple, list[Commit]] = {}  # (repository, tip, what was asked) -> its commits, newest first
 
 
 def load_commits(root: Path, tz: str = DEFAULT_TZ, paths: tuple[str, ...] = ("data",),

@@ -8,6 +8,8 @@ and it must not be larger than the limit.
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 # Extension -> the byte signatures its content may start with (None: UTF-8 text without NUL bytes).
@@ -37,16 +39,18 @@ def path_problem(value: str, root: Path) -> str | None:
     if (not value.startswith("data/files/") or any(c in value for c in "\\:%\x00") or ".." in parts
             or "" in parts or "." in parts or value.endswith("/")):
         return "bad-file-path"
-    current = root
+    current = os.fspath(root)
+    found = None
     for part in parts:  # a symlink anywhere could point outside the repository
-        current = current / part
-        if current.is_symlink():
+        current = os.path.join(current, part)
+        try:
+            found = os.lstat(current)
+        except OSError:
+            return "file-not-found"
+        if stat.S_ISLNK(found.st_mode):
             return "bad-file-path"
-    if not current.resolve().is_relative_to(root.resolve()):
-        return "bad-file-path"
-    if not current.is_file():
-        return "file-not-found"
-    return None
+    # No part is a link, "." or "..": the path stays inside the repository, whatever the root itself is.
+    return None if found is not None and stat.S_ISREG(found.st_mode) else "file-not-found"
 
 
 def content_problem(path: Path) -> tuple[str, dict] | None:

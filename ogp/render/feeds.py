@@ -181,18 +181,18 @@ def _ical_text(value: str) -> str:
 
 def _fold(line: str, limit: int = 75) -> str:
     """A content line folded at ``limit`` UTF-8 octets, never inside a character (RFC 5545 3.1)."""
-    if len(line.encode("utf-8")) <= limit:
+    data = line.encode("utf-8")
+    if len(data) <= limit:
         return line  # most lines: nothing to fold
-    parts, current, size = [], "", 0
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        if size + octets > limit:
-            parts.append(current)
-            current, size = " ", 1  # a continuation line starts with one space
-        current += char
-        size += octets
-    parts.append(current)
-    return "\r\n".join(parts)
+    parts, start, room = [], 0, limit
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, room = end, limit - 1  # a continuation line starts with one space
+    parts.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 def _events(data: Dataset, lang: str, base: str) -> list[dict]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import string
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -98,7 +97,8 @@ def use_languages(codes, words_folder: Path | None = None, site: dict | None = N
     _state["extra"] = str(words_folder) if words_folder and Path(words_folder).is_dir() else None
     if site is not None:
         _state["site"] = site
-    _spelled.clear()  # a repository's own words may spell months differently
+    for memo in (_spelled, _found, _said, _placeholders):  # another repository's words, names and months
+        memo.clear()
 
 
 def languages() -> tuple[str, ...]:
@@ -113,11 +113,18 @@ def path_prefix(lang: str) -> str:
 
 def lookup(key: str, lang: str):
     """The raw text (or plural forms) of ``key`` in ``lang``: the repository's, the shipped, else English."""
+    found = _found.get((key, lang), _found)
+    if found is _found:  # pages look up the same few hundred keys hundreds of thousands of times
+        found = _found[(key, lang)] = _find(key, lang)
+    return found
+
+
+def _find(key: str, lang: str):
     for table in ((_repository(_state["extra"], lang) if _state["extra"] else {}), _shipped(lang)):
         if key in table:
             return table[key]
     if lang != FALLBACK:
-        return lookup(key, FALLBACK)
+        return _find(key, FALLBACK)
     raise KeyError(f"no text {key!r} in the catalogue (ogp/words/{FALLBACK}.yml)")
 
 
@@ -132,8 +139,17 @@ def has(key: str) -> bool:
 
 def say(key: str, lang: str, /, **params) -> str:
     """The text ``key`` in ``lang`` with ``{placeholders}`` filled; ``n`` picks a plural form."""
+    if not params:  # a fixed text: the same answer until the languages or the member's names change
+        said = _said.get((key, lang))
+        if said is None:
+            said = _said[(key, lang)] = _say(key, lang, {})
+        return said
+    return _say(key, lang, params)
+
+
+def _say(key: str, lang: str, params: dict) -> str:
     text = lookup(key, lang)
-    if is_plural(text):
+    if isinstance(text, dict):  # plural forms (the catalogue's mappings are plain dicts)
         text = text.get(plural_form(language(lang)["plural"], params.get("n", 0)), text["other"])
     return fill(text, lang, **{name: spell_date(value, lang) if _is_day(value) else value for name, value in params.items()})
 
@@ -160,6 +176,9 @@ def spell_date(value: dt.date | None, lang: str) -> str:
 
 
 _spelled: dict[tuple, str] = {}
+_found: dict[tuple, object] = {}  # (key, lang) -> raw text or plural forms (lookup)
+_said: dict[tuple, str] = {}  # (key, lang) -> a text said without values (say)
+_placeholders: dict[str, tuple] = {}  # text -> the member's names it mentions (fill)
 
 
 def fill(text: str, lang: str, /, **params) -> str:
@@ -167,11 +186,15 @@ def fill(text: str, lang: str, /, **params) -> str:
     ``{forum}``, ``{languages}``, ``{language_codes}``...): for a text of the catalogue or of a schema's documentation."""
     if "{" not in text:
         return text
-    values = dict(params)
-    for name in ({*_state["site"], "languages", "language_codes"} - set(params)):
-        if "{" + name + "}" in text:
+    names = _placeholders.get(text)
+    if names is None:
+        names = _placeholders[text] = tuple(name for name in (*_state["site"], "languages", "language_codes")
+                                             if "{" + name + "}" in text)
+    values = _Values(params)
+    for name in names:
+        if name not in params:
             values[name] = _site_value(name, lang)
-    return _KEEPING.vformat(text, (), values)
+    return text.format_map(values)
 
 
 def _name_of(code: str, lang: str) -> str:
@@ -193,18 +216,15 @@ def _site_value(name: str, lang: str) -> str:
 class _Unfilled(str):
     """A placeholder nobody filled: it stays as written, format spec and all, for a caller that fills it later."""
 
-
-class _Keeping(string.Formatter):
-    def get_value(self, key, args, kwargs):
-        return kwargs[key] if key in kwargs else _Unfilled(key)
-
-    def format_field(self, value, format_spec):
-        if isinstance(value, _Unfilled):
-            return "{" + value + (":" + format_spec if format_spec else "") + "}"
-        return super().format_field(value, format_spec)
+    def __format__(self, spec: str) -> str:
+        return "{" + self + (":" + spec if spec else "") + "}"
 
 
-_KEEPING = _Keeping()
+class _Values(dict):
+    """The values of a text's placeholders; one not given is kept as written (:class:`_Unfilled`)."""
+
+    def __missing__(self, key: str) -> _Unfilled:
+        return _Unfilled(key)
 
 
 def joined(items: list[str], lang: str) -> str:
