@@ -31,6 +31,7 @@ def on_startup(command, dirty):
 def on_config(config):
     """List and compile the theme's templates once per process, not once per language and rebuild."""
     themecache.install(config.theme, Path(config.config_file_path).parent)
+    i18nfiles.begin()
     return config
 
 

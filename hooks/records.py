@@ -22,7 +22,7 @@ from ogp.records.repository import use_repository
 from ogp.records.settings import SettingsError, read_settings
 from ogp.records.validate import render, validate
 from ogp.render.dashboard import MARKER, dashboard
-from ogp.render.finder import finder_index
+from ogp.render.finder import finder_index, stop_indexing
 from ogp.render.labels import label
 from ogp.render.md import summary
 from ogp.render.site import generate, page_dates, today_from_env
@@ -142,3 +142,8 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER in markdown and _records.model is not None:
         return markdown.replace(MARKER, dashboard(_records.model, passes.current(config).language or languages()[0]))
     return markdown
+
+
+def on_build_error(error):
+    """A failed build drops the finder's indexes another process was still building for it."""
+    stop_indexing()

@@ -326,6 +326,45 @@ def test_a_preview_reads_again_only_the_records_that_changed(tmp_path: Path):
     assert load._read_all(items)[0] is not before[0]  # off: every file is read
 
 
+def test_work_alongside_runs_in_another_process_and_its_failure_is_raised_here(monkeypatch):
+    import os
+    import time
+
+    from ogp.render import alongside
+
+    monkeypatch.setattr(alongside, "FROM_RECORDS", 10)
+    assert alongside.Alongside(os.getpid, 10).result() != os.getpid()
+    assert alongside.Alongside(os.getpid, 9).result() == os.getpid()  # too small to pay for a process: done here
+    failing = alongside.Alongside(lambda: 1 / 0, 10)
+    with pytest.raises(ZeroDivisionError):
+        failing.result()
+    started = time.perf_counter()
+    slow = alongside.Alongside(lambda: time.sleep(60), 10)
+    slow.cancel()
+    assert slow.result() is None and time.perf_counter() - started < 30
+
+
+def test_the_pages_open_data_and_finder_made_alongside_are_those_made_in_one_process(tmp_path: Path, monkeypatch):
+    import datetime as dt
+
+    from ogp.records.validate import validate
+    from ogp.render import alongside, finder, site
+    from ogp.words import languages
+
+    today = dt.date(2026, 11, 22)
+    data, problems = validate(ROOT, today)
+    assert problems == []
+    made = {}
+    for name, threshold in (("here", 10**9), ("alongside", 0)):
+        monkeypatch.setattr(alongside, "FROM_RECORDS", threshold)
+        monkeypatch.setattr(finder, "_last", {})
+        docs = tmp_path / name
+        model, _ = site.generate(data, docs, today, "https://example.org/")
+        made[name] = ({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()},
+                      {lang: finder.finder_index(model, lang) for lang in languages()})
+    assert len(made["here"][0]) > 100 and made["alongside"] == made["here"]
+
+
 def test_the_preview_watcher_reports_changes_not_reads(tmp_path: Path):
     import time
 

@@ -9,13 +9,15 @@ build makes each of them once) :func:`install` puts a memo in front of that
 function (``upstream.I18N_CREATE_FILE``): a File already made for the same
 names, language and configuration is handed out again as a fresh copy, with its
 own ``alternates`` (the one attribute static-i18n fills in afterwards), so no
-build sees what another build did to its Files.
+build sees what another build did to its Files. A child building another
+language (``ogp.build.parallel``) sends back the Files it made, so the next
+child, a copy of the parent, finds them.
 """
 from __future__ import annotations
 
 import importlib
 
-from ogp.build import upstream
+from ogp.build import parallel, upstream
 
 
 class _Made:
@@ -23,6 +25,7 @@ class _Made:
 
     def __init__(self) -> None:
         self.files: dict[tuple, object] = {}
+        self.fresh: set[tuple] = set()  # keys made since this build pass began (what a child sends back)
         self.original = None  # static-i18n's own function, while the memo stands in for it
 
 
@@ -48,6 +51,7 @@ def remembered(file, current_language: str, default_language: str, all_languages
     made = _made.files.get(key)
     if made is None:
         made = _made.files[key] = _made.original(file, current_language, default_language, all_languages, config)
+        _made.fresh.add(key)
     return _fresh(made, current_language)
 
 
@@ -61,3 +65,20 @@ def install(on: bool) -> None:
         setattr(module, upstream.I18N_CREATE_FILE, _made.original)
         _made.original = None
         _made.files.clear()
+
+
+def begin() -> None:
+    """A build pass starts: what it makes from here on is what a child sends back."""
+    _made.fresh.clear()
+
+
+def _export() -> dict:
+    return {key: _made.files[key] for key in _made.fresh} if _made.original is not None else {}
+
+
+def _absorb(sent: dict) -> None:
+    if _made.original is not None:
+        _made.files.update(sent)
+
+
+parallel.channel("i18nfiles", _export, _absorb)

@@ -19,6 +19,7 @@ Used where ``os.fork`` exists (not Windows) and ``OGP_JOBS`` is not ``1``.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -100,7 +101,18 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
     """
     children: dict[int, tuple[str, int]] = {}
     default = getattr(i18n, upstream.I18N_DEFAULT_LANGUAGE)
-    for lang in [code for code in getattr(i18n, upstream.I18N_BUILD_LANGUAGES) if code != default]:
+    # What the children inherit is never scanned by their garbage collector (so never copied page by page
+    # into the child's memory); the parent collects as before once they are started.
+    gc.freeze()
+    try:
+        _fork_each(config, i18n, [code for code in getattr(i18n, upstream.I18N_BUILD_LANGUAGES) if code != default], children)
+    finally:
+        gc.unfreeze()
+    return children
+
+
+def _fork_each(config, i18n, others: list[str], children: dict[int, tuple[str, int]]) -> None:
+    for lang in others:
         sys.stdout.flush()
         sys.stderr.flush()
         read_end, write_end = os.pipe()
@@ -127,7 +139,6 @@ def start(config, i18n) -> dict[int, tuple[str, int]]:
         os.close(write_end)
         children[pid] = (lang, read_end)
         _processes.languages.add(lang)
-    return children
 
 
 def failure_message(failed: list[str], lang: str) -> str:

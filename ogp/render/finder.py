@@ -18,6 +18,7 @@ from lunr.trimmer import trimmer
 
 from ogp.facts.model import Model, commitment_status
 from ogp.records.rules import milestone_key
+from ogp.render.alongside import Alongside
 from ogp.render.labels import label
 from ogp.render.pages import v
 from ogp.words import languages, words
@@ -86,21 +87,40 @@ def items(model: Model, lang: str) -> list[dict]:
 # Language -> (digest of its items, finished index): a preview server rebuilds on every save,
 # and most saves (a page, a meeting's minutes) leave the finder's items as they were.
 _last: dict[str, tuple[str, bytes]] = {}
+_pending: list[Alongside] = []  # the indexes being built in another process (start_indexing)
 
 
 def finder_index(model: Model, lang: str) -> bytes:
     """The JSON the finder page loads: the prebuilt lunr index, the items and the interface words.
 
     Building the lunr index is most of the cost; the last result per language
-    is kept and returned again while the items are unchanged.
+    is kept and returned again while the items are unchanged. Indexes started
+    by :func:`start_indexing` are taken in first.
     """
+    while _pending:
+        _last.update(_pending.pop().result())
+    return _indexed(model, lang)[1]
+
+
+def _indexed(model: Model, lang: str) -> tuple[str, bytes]:
     found = items(model, lang)
     digest = hashlib.sha256(json.dumps(found, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
-    if lang in _last and _last[lang][0] == digest:
-        return _last[lang][1]
-    result = _build_index(found, lang)
-    _last[lang] = (digest, result)
-    return result
+    if lang not in _last or _last[lang][0] != digest:
+        _last[lang] = (digest, _build_index(found, lang))
+    return _last[lang]
+
+
+def start_indexing(model: Model, size: int) -> None:
+    """Build every language's index alongside the rest of the build (see ``ogp.render.alongside``), for
+    :func:`finder_index` to take later; the indexes of an earlier, failed build are dropped first."""
+    stop_indexing()
+    _pending.append(Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size))
+
+
+def stop_indexing() -> None:
+    """Drop the indexes being built (a build that failed before it needed them)."""
+    while _pending:
+        _pending.pop().cancel()
 
 
 def _build_index(found: list[dict], lang: str) -> bytes:

@@ -18,8 +18,9 @@ from ogp.facts.history import last_changed
 from ogp.facts.model import Model, build_model
 from ogp.records.load import Dataset
 from ogp.records.settings import read_settings
+from ogp.render.alongside import Alongside
 from ogp.render.feeds import atom_feed, feed_entries, icalendar
-from ogp.render.finder import finder_pages
+from ogp.render.finder import finder_pages, start_indexing
 from ogp.render.opendata import write_data_package
 from ogp.render.pages import commitment_pages, plan_pages
 from ogp.render.pages_history import compliance_pages, ledger_pages
@@ -130,11 +131,20 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str, repo:
     model = build_model(data, today)
     log = publication_log()
     found = audit(data, today, model, tolerate_history_errors=True, publications=log, rev=rev, repo=repo)
-    write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + [f"{name}.{lang}.md" for name in GENERATED_PAGES for lang in languages()])
+    # The open data and the finder's indexes need only the records: in a large repository another
+    # process makes them while this one writes the pages (ogp.render.alongside).
+    size = sum(len(records) for records in data.records.values())
+    homes = {e: home for e in model.evidence if (home := model.evidence_home(e))}
+    opened = Alongside(lambda: open_data_files(data, site_url, today, homes), size)
+    start_indexing(model, size)
+    try:
+        write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + [f"{name}.{lang}.md" for name in GENERATED_PAGES for lang in languages()])
+        opened_files = opened.result()
+    finally:
+        opened.cancel()
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
-    homes = {e: home for e in model.evidence if (home := model.evidence_home(e))}
-    files.update(open_data_files(data, site_url, today, homes))
+    files.update(opened_files)
     files.update(history_files(found))
     if log is not None:  # published byte for byte: the deploy attests this very file
         files[f"{DATA_FOLDER}/publications.json"] = read_settings().publication_log.read_bytes()
