@@ -79,6 +79,14 @@ def on_page_content(html, page, config, files):
     return html
 
 
+@event_priority(1000)  # before static-i18n (50) and Material's search (0)
+def on_page_context(context, page, config, nav):
+    """A replayed page's output is final: its HTML is not read again (Material's search would rewrite it)."""
+    if pagecache.replayed(page):
+        page.content = ""
+    return context
+
+
 @event_priority(-1000)
 def on_post_page(output, page, config):
     """Keep the final output of a newly rendered page (after every other hook's fixes)."""

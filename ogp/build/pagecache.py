@@ -169,8 +169,9 @@ def restore(page, entry: Entry, files) -> None:
     setattr(page, upstream.PAGE_RENDERED_TITLE, entry.title)  # MkDocs takes a page's title from its first heading while rendering
     setattr(page, upstream.PAGE_ANCHOR_IDS, set(entry.anchors))
     links = {}
+    known = files.src_uris  # by the exact names kept (static-i18n's lookup would try language suffixes first)
     for src_uri, anchors in entry.links.items():
-        target = files.get_file_from_path(src_uri)
+        target = known.get(src_uri)
         if target is not None:
             links[target] = dict(anchors)
     setattr(page, upstream.PAGE_ANCHOR_LINKS, links)

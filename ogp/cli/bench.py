@@ -165,7 +165,7 @@ def run(size: str) -> dict:
         site = Path(tmp) / "site"
         pages = sum(1 for _ in site.rglob("index.html"))
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-        previews = sorted(preview_seconds(root, edits=5 if size == "national" else 1))
+        previews = sorted(preview_seconds(root, edits=5 if size == "national" else 3))
         rebuild = previews[len(previews) // 2]
         # The largest child so far: the preview server when it outgrew the build.
         preview_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -87,7 +87,8 @@ def items(model: Model, lang: str) -> list[dict]:
 # Language -> (digest of its items, finished index): a preview server rebuilds on every save,
 # and most saves (a page, a meeting's minutes) leave the finder's items as they were.
 _last: dict[str, tuple[str, bytes]] = {}
-_pending: list[Alongside] = []  # the indexes being built in another process (start_indexing)
+_pending: list[tuple[Model, Alongside]] = []  # indexes being built in another process, and for which model
+_given: list = [None, {}]  # the model whose indexes came from another process, and those indexes by language
 
 
 def finder_index(model: Model, lang: str) -> bytes:
@@ -95,10 +96,15 @@ def finder_index(model: Model, lang: str) -> bytes:
 
     Building the lunr index is most of the cost; the last result per language
     is kept and returned again while the items are unchanged. Indexes started
-    by :func:`start_indexing` are taken in first.
+    by :func:`start_indexing` for this very model are taken as they are.
     """
     while _pending:
-        _last.update(_pending.pop().result())
+        made_for, work = _pending.pop()
+        results = work.result()
+        _last.update(results)
+        _given[:] = [made_for, {code: index for code, (_, index) in results.items()}]
+    if _given[0] is model and lang in _given[1]:
+        return _given[1][lang]
     return _indexed(model, lang)[1]
 
 
@@ -114,13 +120,14 @@ def start_indexing(model: Model, size: int) -> None:
     """Build every language's index alongside the rest of the build (see ``ogp.render.alongside``), for
     :func:`finder_index` to take later; the indexes of an earlier, failed build are dropped first."""
     stop_indexing()
-    _pending.append(Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size))
+    _pending.append((model, Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size)))
 
 
 def stop_indexing() -> None:
     """Drop the indexes being built (a build that failed before it needed them)."""
     while _pending:
-        _pending.pop().cancel()
+        _pending.pop()[1].cancel()
+    _given[:] = [None, {}]
 
 
 def _build_index(found: list[dict], lang: str) -> bytes:

@@ -97,7 +97,7 @@ def use_languages(codes, words_folder: Path | None = None, site: dict | None = N
     _state["extra"] = str(words_folder) if words_folder and Path(words_folder).is_dir() else None
     if site is not None:
         _state["site"] = site
-    for memo in (_spelled, _found, _said, _placeholders):  # another repository's words, names and months
+    for memo in (_spelled, _found, _said, _placeholders, _absent):  # another repository's words, names and months
         memo.clear()
 
 
@@ -130,9 +130,12 @@ def _find(key: str, lang: str):
 
 def has(key: str) -> bool:
     """True when the catalogue has ``key`` (in English, where every key is)."""
+    if key in _absent:  # asked again and again for a member's own values that have no label
+        return False
     try:
         lookup(key, FALLBACK)
     except KeyError:
+        _absent.add(key)
         return False
     return True
 
@@ -179,6 +182,7 @@ _spelled: dict[tuple, str] = {}
 _found: dict[tuple, object] = {}  # (key, lang) -> raw text or plural forms (lookup)
 _said: dict[tuple, str] = {}  # (key, lang) -> a text said without values (say)
 _placeholders: dict[str, tuple] = {}  # text -> the member's names it mentions (fill)
+_absent: set[str] = set()  # keys the catalogue does not have (has)
 
 
 def fill(text: str, lang: str, /, **params) -> str:
