@@ -31,8 +31,7 @@ T = TypeVar("T")
 class Alongside(Generic[T]):
     """``work()`` started in a forked process now (or kept for later); :meth:`result` gives what it returned."""
 
-    def __init__(self, work: Callable[[], T], size: int, background: bool = False) -> None:
-        """``background``: the result is wanted only at the end, so the copy yields the processor to any other."""
+    def __init__(self, work: Callable[[], T], size: int) -> None:
         self._work, self._pid, self._pipe, self._done = work, None, None, None
         if size < FROM_RECORDS or not hasattr(os, "fork") or read_settings().sequential:
             return
@@ -45,8 +44,6 @@ class Alongside(Generic[T]):
             os.close(read_end)
             status = 1
             try:
-                if background:  # it then works in the gaps the build leaves, never slowing the build's own steps
-                    os.nice(10)
                 try:
                     outcome = (True, work())
                 except Exception as err:  # noqa: BLE001 - raised again in the parent, where it is expected

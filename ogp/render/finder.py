@@ -120,7 +120,7 @@ def start_indexing(model: Model, size: int) -> None:
     """Build every language's index alongside the rest of the build (see ``ogp.render.alongside``), for
     :func:`finder_index` to take later; the indexes of an earlier, failed build are dropped first."""
     stop_indexing()
-    _pending.append((model, Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size, background=True)))
+    _pending.append((model, Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size)))
 
 
 def stop_indexing() -> None:
