@@ -43,7 +43,7 @@ def test_a_day_before_the_history_is_a_clear_error(story, capsys, monkeypatch):
     story.commit(t("2023-08-01"), base=True)
     status, out, err = ogp(capsys, "compliance", "--root", str(story.root), "--as-of", "2023-07-31")
     assert status == 2 and out == ""
-    assert "begins on 2023-08-01" in err and "буюу" not in err and "Traceback" not in err  # the editor's language only
+    assert "2023-07-31 is before" in err and "begins on 2023-08-01" in err and "буюу" not in err and "Traceback" not in err  # the editor's language only, days in ISO as typed
     monkeypatch.setenv("OGP_LANG", "mn")
     status, out, err = ogp(capsys, "compliance", "--root", str(story.root), "--as-of", "2023-07-31")
     assert status == 2 and err.strip().endswith("2023-08-01 буюу түүнээс хойших огноо өгнө үү.") and "begins" not in err

@@ -177,7 +177,7 @@ def published_state(root: Path, day: dt.date, now: dt.datetime | None = None,
     link = history.cut(end_of_day(day, zone))
     if link is None:
         begins = history.start.isoformat() if history.start else "—"
-        raise BeforeHistoryError("history.before-history", day=day, begins=begins)
+        raise BeforeHistoryError("history.before-history", day=day.isoformat(), begins=begins)  # as the editor typed it
     with state_at(root, link.sha) as folder:
         yield link.sha, folder
 
