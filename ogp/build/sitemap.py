@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -92,15 +93,23 @@ def render(languages: list[str]) -> str:
 
 def write(site_dir: Path, languages: list[str]) -> Path:
     """Write ``sitemap.xml`` and its gzip copy (dated by the newest page, as MkDocs does); forget the entries."""
-    text = render(languages).encode("utf-8")
-    dates = [row["lastmod"] for rows in _recorded.entries.values() for row in rows if row["lastmod"]]
-    timestamp = int(dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc).timestamp()) if dates else 0
     path = Path(site_dir) / "sitemap.xml"
-    path.write_bytes(text)
-    with open(str(path) + ".gz", "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(path) + ".gz", mode="wb", mtime=timestamp) as packed:
-        packed.write(text)
-    _recorded.entries.clear()
+    key = (str(path), list(languages), _recorded.entries)
+    if _written[0] != key:  # a preview rebuild that changed no page's address or date writes the same again
+        text = render(languages).encode("utf-8")
+        dates = [row["lastmod"] for rows in _recorded.entries.values() for row in rows if row["lastmod"]]
+        timestamp = int(dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc).timestamp()) if dates else 0
+        packed = io.BytesIO()
+        with gzip.GzipFile(fileobj=packed, filename=str(path) + ".gz", mode="wb", mtime=timestamp) as gz:
+            gz.write(text)
+        _written[:] = [key, text, packed.getvalue()]
+    path.write_bytes(_written[1])
+    Path(str(path) + ".gz").write_bytes(_written[2])
+    _recorded.entries = {}
     return path
+
+
+_written: list = [None, b"", b""]  # (where, languages, entries) of the last sitemap written, its text and gzip
 
 
 def write_robots(site_dir: Path, site_url: str) -> Path:
