@@ -50,10 +50,7 @@ def _write(content: bytes, output_path: str) -> None:
             same = held.read(len(content) + 1) == content
     except OSError:
         same = False
-    if same:
-        os.utime(output_path)
-    else:
-        _kept.originals[upstream.WRITE_FILE](content, output_path)
+    _touch_or(same, upstream.WRITE_FILE, content, output_path)
 
 
 def _copy(source_path: str, output_path: str) -> None:
@@ -64,10 +61,15 @@ def _copy(source_path: str, output_path: str) -> None:
                 and not os.path.isdir(output_path))
     except OSError:
         same = False
+    _touch_or(same, upstream.COPY_FILE, source_path, output_path)
+
+
+def _touch_or(same: bool, helper: str, given, output_path: str) -> None:
+    """Touch ``output_path`` when it holds what it should already; otherwise let MkDocs' own ``helper`` make it."""
     if same:
         os.utime(output_path)
     else:
-        _kept.originals[upstream.COPY_FILE](source_path, output_path)
+        _kept.originals[helper](given, output_path)
 
 
 def install(on: bool) -> None:
