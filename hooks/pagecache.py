@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ogp.build import buildlog, i18nfiles, pagecache, passes, sitekeep, themecache, upstream
+from ogp.build import buildlog, i18nfiles, pagecache, passes, shutdown, sitekeep, themecache, upstream
 from ogp.build.serving import use_native_watcher, watch_docs_ignoring_generated
 from ogp.records.load import remember_reads
 
@@ -112,3 +112,9 @@ def on_post_build(config):
 def on_build_error(error):
     """A failed build keeps nothing it half made."""
     logging.getLogger(upstream.LOGGER).removeHandler(_recorder)
+
+
+def on_shutdown():
+    """Leave the bytecode of what this run imported for the next run, and exit without a last collection
+    (``ogp.build.shutdown``)."""
+    shutdown.finish()

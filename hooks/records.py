@@ -22,7 +22,7 @@ from ogp.records.repository import use_repository
 from ogp.records.settings import SettingsError, read_settings
 from ogp.records.validate import render, validate
 from ogp.render.dashboard import MARKER, dashboard
-from ogp.render.finder import finder_index, stop_indexing
+from ogp.render.finder import finder_index, indexed, indexing_alongside, remember_indexes, stop_indexing
 from ogp.render.labels import label
 from ogp.render.md import summary
 from ogp.render.site import generate, page_dates, today_from_env
@@ -40,9 +40,12 @@ class _Records:
 
     def __init__(self) -> None:
         self.model = None  # the facts model of the last records checked (ogp.facts.model)
+        self.indexed: dict = {}  # in a child: the finder index it made, sent back for the parent to remember
 
 
 _records = _Records()
+# A preview forks a new child for every rebuild: what the last one indexed saves the next one the work.
+parallel.channel("finder", lambda: _records.indexed, remember_indexes)
 
 
 @event_priority(2000)  # before every other hook: they all work in the repository's languages
@@ -110,20 +113,26 @@ def on_pre_build(config):
 def on_post_build(config):
     """Write the finder's index of this pass's language into the site (only the finder's script reads it).
 
-    When other languages are built by child processes (``ogp.build.parallel``), the
-    parent writes theirs too, while it waits for them: one less task on the
-    children's longer road.
+    Each process builds the index of its own language, as it ends its pages.
+    When another process built every language's index (``start_indexing``, large
+    repositories), the parent takes them all and writes the children's too: a
+    child cannot wait for a process it did not start.
     """
-    if _records.model is None or parallel.in_child():
+    if _records.model is None:
+        return
+    helped = indexing_alongside()
+    if parallel.in_child() and helped:
         return
     now = passes.current(config)
     targets = [(now.language or languages()[0], now.prefix)]
-    if now.outer:
+    if now.outer and helped:
         targets += [(language, f"{language}/") for language in sorted(parallel.forked_languages())]
     for language, prefix in targets:
         folder = Path(config.site_dir) / prefix / "finder"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.json").write_bytes(finder_index(_records.model, language))
+    if parallel.in_child():
+        _records.indexed = {language: indexed(language)}
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -419,3 +419,45 @@ def test_the_finder_index_is_built_again_only_when_its_items_change(tmp_path: Pa
     assert changed != first and b"Renamed round table" in changed
     finder._last.clear()
     assert index() == changed  # what the kept result stands for: a fresh build of the same items
+
+
+def test_bytecode_is_left_for_imported_modules_only_where_python_was_told_not_to_write_it(tmp_path: Path, monkeypatch, request):
+    import importlib
+    import os
+
+    from ogp.build import shutdown
+
+    request.addfinalizer(lambda: [sys.modules.pop(name, None) for name in ("ogp_bc_owned", "ogp_bc_other")])
+    owned, other = tmp_path / "owned", tmp_path / "other"
+    for folder, name in ((owned, "ogp_bc_owned"), (other, "ogp_bc_other")):
+        folder.mkdir()
+        (folder / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
+        monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    owned_module, other_module = importlib.import_module("ogp_bc_owned"), importlib.import_module("ogp_bc_other")
+    cached = Path(owned_module.__spec__.cached)
+    assert not cached.exists() and not Path(other_module.__spec__.cached).exists()
+
+    assert shutdown.compile_imported([str(owned) + os.sep]) == 1
+    assert cached.exists() and not Path(other_module.__spec__.cached).exists()
+    assert shutdown.compile_imported([str(owned) + os.sep]) == 0  # fresh: nothing to write
+    source = owned / "ogp_bc_owned.py"
+    later = cached.stat().st_mtime + 10
+    os.utime(source, (later, later))  # an edited source makes its cache stale
+    assert shutdown.compile_imported([str(owned) + os.sep]) == 1
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    os.utime(source, (later + 10, later + 10))
+    assert shutdown.compile_imported([str(owned) + os.sep]) == 0  # Python writes its own cache then
+
+
+def test_a_run_ends_with_its_heap_frozen_so_the_exit_walks_nothing():
+    import gc
+
+    from ogp.build import shutdown
+
+    try:
+        shutdown.finish()
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()

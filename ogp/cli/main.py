@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ogp import __version__
+from ogp.build.shutdown import finish
 from ogp.cli import publications as cli_publications
 from ogp.cli import tools as cli_tools
 from ogp.cli.tools import parse_date as _date
@@ -277,7 +278,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: s
 def run() -> None:
     """Console entry point: ``main`` with a quiet exit when output is piped to ``head``."""
     try:
-        sys.exit(main())
+        status = main()
+        finish()  # the next command starts faster, and this one ends at once (ogp.build.shutdown)
+        sys.exit(status)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)

@@ -57,6 +57,11 @@ class Alongside(Generic[T]):
         os.close(write_end)
         self._pid, self._pipe = pid, read_end
 
+    @property
+    def elsewhere(self) -> bool:
+        """Whether the work runs in a copy of this process (until its result is taken or it is cancelled)."""
+        return self._pid is not None
+
     def result(self) -> T:
         """What ``work()`` returned (waiting for the copy if it is still at work); what it raised is raised."""
         if self._done is None:

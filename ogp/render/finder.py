@@ -120,7 +120,24 @@ def start_indexing(model: Model, size: int) -> None:
     """Build every language's index alongside the rest of the build (see ``ogp.render.alongside``), for
     :func:`finder_index` to take later; the indexes of an earlier, failed build are dropped first."""
     stop_indexing()
-    _pending.append((model, Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size)))
+    work = Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size)
+    if work.elsewhere:  # otherwise each language's index is made when asked for, by the process that builds it
+        _pending.append((model, work))
+
+
+def indexed(lang: str) -> tuple[str, bytes] | None:
+    """The last index made in this process for ``lang``, with the digest of its items."""
+    return _last.get(lang)
+
+
+def remember_indexes(made: dict[str, tuple[str, bytes]]) -> None:
+    """Keep indexes another process made (:func:`indexed` there), as if made here."""
+    _last.update({lang: entry for lang, entry in made.items() if entry})
+
+
+def indexing_alongside() -> bool:
+    """Whether :func:`start_indexing` started indexes in another process that :func:`finder_index` has not taken yet."""
+    return bool(_pending)
 
 
 def stop_indexing() -> None:
