@@ -11,7 +11,6 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from ogp.build import buildlog, i18nfiles, pagecache, passes, shutdown, sitekeep, themecache, upstream
-from ogp.build.serving import use_native_watcher, watch_docs_ignoring_generated
 from ogp.records.load import remember_reads
 
 log = logging.getLogger(upstream.PLUGIN_LOGGER)
@@ -37,6 +36,8 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     """Hear saved files at once (not by polling), and not the pages the build itself writes."""
+    from ogp.build.serving import use_native_watcher, watch_docs_ignoring_generated  # watchdog: 30 ms a build would import for nothing
+
     setattr(server, upstream.SERVER_BUILD_DELAY, 0.05)  # MkDocs waits this long after the last change before rebuilding (0.1 s)
     use_native_watcher(server)
     watch_docs_ignoring_generated(server, config.docs_dir)
