@@ -35,11 +35,13 @@ _OGP = Path(__file__).resolve().parents[1]
 
 
 def _owned_folders() -> list[str]:
-    """Where bytecode may be written: the virtual environment (if this is one) and the ``ogp`` package."""
+    """Where bytecode may be written: the virtual environment (if this is one) and the ``ogp`` package,
+    unless it was installed into the system's Python."""
+    system = str(Path(sys.base_prefix).resolve()) + os.sep
     folders = [str(_OGP) + os.sep]
     if sys.prefix != sys.base_prefix:
         folders.append(str(Path(sys.prefix).resolve()) + os.sep)
-    return folders
+    return [folder for folder in folders if not folder.startswith(system)]
 
 
 def _stale(source: str, cached: str) -> bool:
