@@ -154,5 +154,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_build_error(error):
-    """A failed build drops the finder's indexes another process was still building for it."""
-    stop_indexing()
+    """A failed build drops the finder's indexes another process was still building for it.
+
+    Only the process that started that work stops it: a language's child inherits the note of it, not the work.
+    """
+    if not parallel.in_child():
+        stop_indexing()
