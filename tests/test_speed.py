@@ -91,6 +91,19 @@ def _differences(left: Path, right: Path) -> list[str]:
 
 
 @pytest.mark.slow
+def test_unused_theme_files_are_left_out_before_they_are_copied():
+    from ogp.build.theme_fixes import unused_assets
+
+    uris = ["assets/javascripts/bundle.1.min.js", "assets/javascripts/bundle.1.min.js.map",
+            "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.mn.min.js",
+            "assets/javascripts/lunr/min/lunr.de.min.js", "assets/javascripts/lunr/wordcut.js", "files/report.map"]
+    assert unused_assets(uris, ["mn", "en"]) == [
+        "assets/javascripts/bundle.1.min.js.map", "assets/javascripts/lunr/min/lunr.de.min.js", "assets/javascripts/lunr/wordcut.js"]
+    # An English-only search loads none of lunr's language files; Thai needs its word splitter.
+    assert [u for u in unused_assets(uris, ["en"]) if "lunr" in u] == [u for u in uris if "lunr" in u]
+    assert "assets/javascripts/lunr/wordcut.js" not in unused_assets(uris, ["th"])
+
+
 def test_parallel_and_sequential_builds_publish_the_same_site(build, tmp_path: Path):
     sequential = tmp_path / "sequential"
     result = mkdocs_build(ROOT, sequential, OGP_JOBS="1")

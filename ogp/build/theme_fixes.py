@@ -8,7 +8,7 @@ contract broken (a build warning) rather than passing the page on unfixed.
 from __future__ import annotations
 
 import re
-import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from ogp.build.upstream import (
@@ -169,31 +169,21 @@ def fix_page(html: str, lang: str, search: bool = True) -> str:
 SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 
 
-def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> list[str]:
-    """Remove Material's source maps and the lunr languages no search of the site loads.
+def unused_assets(src_uris: Iterable[str], search_languages: list[str]) -> list[str]:
+    """Of a build's files, Material's source maps and the lunr languages no search of the site loads.
 
     Neither is fetched by a visitor's browser (source maps only by developer
     tools); together they were about 2 MB of every published site. A search in
     ``xx`` loads ``min/lunr.stemmer.support.min.js`` and ``min/lunr.xx.min.js``
-    (English needs neither); those stay.
+    (English needs neither); those stay. Taken out of the files before they are
+    copied: copying 30 files to delete them cost about 0.04 s of every build here.
     """
-    removed = []
-    assets = Path(site_dir) / "assets"
-    for path in sorted(assets.rglob("*.map")):
-        path.unlink()
-        removed.append(path.relative_to(site_dir).as_posix())
-    lunr = Path(site_dir) / LUNR_LANGUAGES
-    if not lunr.is_dir():
+    uris = list(src_uris)
+    folder = LUNR_LANGUAGES + "/"
+    if not any(uri.startswith(folder) for uri in uris):
         broken("LUNR_LANGUAGES", f"no {LUNR_LANGUAGES} folder in the site")
-        return removed
     others = [code for code in search_languages if code != "en"]
-    if not others:
-        shutil.rmtree(lunr)
-        return removed + [lunr.relative_to(site_dir).as_posix() + "/"]
     kept = {"min/lunr.stemmer.support.min.js", *(f"min/lunr.{code}.min.js" for code in others),
-            *(SEGMENTERS[code] for code in others if code in SEGMENTERS)}
-    for path in sorted(p for p in lunr.rglob("*") if p.is_file()):
-        if path.relative_to(lunr).as_posix() not in kept:
-            path.unlink()
-            removed.append(path.relative_to(site_dir).as_posix())
-    return removed
+            *(SEGMENTERS[code] for code in others if code in SEGMENTERS)} if others else set()
+    return [uri for uri in uris
+            if (uri.startswith("assets/") and uri.endswith(".map")) or (uri.startswith(folder) and uri[len(folder):] not in kept)]
