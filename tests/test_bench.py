@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,3 +24,21 @@ def test_bench_national_reports_every_figure(tmp_path: Path):
     figures = json.loads(out.read_text("utf-8"))
     assert FIGURES <= set(figures)
     assert figures["pages"] > 100 and figures["floor_seconds"] > 0
+
+
+@pytest.mark.slow
+def test_the_build_trace_lists_each_process_its_events_and_its_pages(tmp_path: Path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/trace_build.py"), str(project), str(tmp_path / "site")],
+                            cwd=project, env=build_env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert out.startswith("configuration loaded in ")
+    # The parent and the English child, each with its events and its page totals.
+    assert out.count("\nprocess ") == 2 and "(this one)" in out
+    assert "pre_build hooks/records.py" in out and "post_build hooks/i18n_guard.py" in out
+    pages = re.findall(r"_populate_page \(x(\d+)\)", out)
+    assert len(pages) == 2 and all(int(n) > 10 for n in pages), pages
+    assert (tmp_path / "site/index.html").exists() and (tmp_path / "site/en/index.html").exists()

@@ -20,16 +20,19 @@ from pathlib import Path
 
 import yaml
 from conftest import ROOT
+from mkdocs.plugins import PluginCollection
 
 from ogp.build import upstream
 from ogp.build.upstream import (
     ALTERNATE_LINKS,
     BASE_TEMPLATE,
+    BUILD_CALLS_PAGE_STEPS,
     BUILD_CLEANS,
     BUILD_FUNCTION,
     BUILD_LOG_LINES,
     BUILD_LOGGER,
     BUILD_MODULE,
+    BUILD_PAGE_STEPS,
     BUILD_RENDERS_PAGE,
     BUILD_WRITES,
     BUNDLE_GLOB,
@@ -71,6 +74,8 @@ from ogp.build.upstream import (
     PAGE_RENDER,
     PAGE_RENDERED_TITLE,
     PLUGIN_LOGGER,
+    PLUGINS_EVENT_ORIGINS,
+    PLUGINS_EVENTS,
     SEARCH_DIALOG,
     SEARCH_EXCLUDE,
     SEARCH_HEADER,
@@ -158,6 +163,19 @@ def test_a_nested_build_is_one_call_with_config_and_dirty():
     assert callable(build), f"BUILD_FUNCTION: {BUILD_MODULE}.{BUILD_FUNCTION} is gone"
     parameters = inspect.signature(build).parameters
     assert list(parameters)[0] == "config" and "dirty" in parameters, f"BUILD_FUNCTION: signature is now {parameters}"
+
+
+def test_the_page_steps_and_event_lists_the_tracer_wraps_are_where_it_expects_them():
+    module = importlib.import_module(BUILD_MODULE)
+    for step, call in zip(BUILD_PAGE_STEPS, BUILD_CALLS_PAGE_STEPS):
+        assert callable(getattr(module, step, None)), f"BUILD_PAGE_STEPS: {BUILD_MODULE}.{step} is gone"
+        assert call in inspect.getsource(getattr(module, BUILD_FUNCTION)), f"BUILD_CALLS_PAGE_STEPS: build() no longer calls {call!r}"
+    assert "for method in self.events[name]:" in inspect.getsource(PluginCollection.run_event), \
+        f"PLUGINS_EVENTS: run_event no longer walks self.{PLUGINS_EVENTS} at each call"
+    collection = PluginCollection()
+    assert isinstance(getattr(collection, PLUGINS_EVENTS), dict) and isinstance(getattr(collection, PLUGINS_EVENT_ORIGINS), dict), \
+        "PLUGINS_EVENTS / PLUGINS_EVENT_ORIGINS: a plugin collection no longer keeps them as dicts"
+    assert PLUGINS_EVENT_ORIGINS in inspect.getsource(PluginCollection.run_event), "PLUGINS_EVENT_ORIGINS: no longer read by run_event"
 
 
 def test_the_build_log_lines_a_child_hides_are_still_printed_by_the_build():

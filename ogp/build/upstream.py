@@ -72,6 +72,14 @@ CLEAN_SPARES_HIDDEN = "if entry.startswith('.'):"
 # with (config, dirty=...) for its language, as static-i18n's loop does.
 BUILD_MODULE = "mkdocs.commands.build"
 BUILD_FUNCTION = "build"
+# The build's two steps run for every page, looked up on BUILD_MODULE at each call (texts
+# BUILD_CALLS_PAGE_STEPS in build()): ogp/build/tracing.py times them.
+BUILD_PAGE_STEPS = ("_populate_page", "_build_page")
+BUILD_CALLS_PAGE_STEPS = ("_populate_page(file.page, config, files, dirty)", "_build_page(\n")
+# A plugin collection's registered methods by event name (a dict of lists, which run_event walks
+# at each call) and the plugin each came from, for MkDocs' messages: ogp/build/tracing.py wraps them.
+PLUGINS_EVENTS = "events"
+PLUGINS_EVENT_ORIGINS = "_event_origins"
 # The build's logger and the two lines each build() prints; a child hides them
 # (ogp/build/parallel.py, _Quiet), the parent prints the total.
 BUILD_LOGGER = "mkdocs.commands.build"
