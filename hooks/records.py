@@ -124,7 +124,8 @@ def on_post_build(config):
     if parallel.in_child() and helped:
         return
     now = passes.current(config)
-    targets = [(now.language or languages()[0], now.prefix)]
+    own = now.language or languages()[0]
+    targets = [(own, now.prefix)]
     if now.outer and helped:
         targets += [(language, f"{language}/") for language in sorted(parallel.forked_languages())]
     for language, prefix in targets:
@@ -132,7 +133,7 @@ def on_post_build(config):
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.json").write_bytes(finder_index(_records.model, language))
     if parallel.in_child():
-        _records.indexed = {language: indexed(language)}
+        _records.indexed = {own: indexed(own)}
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -90,7 +90,6 @@ def _differences(left: Path, right: Path) -> list[str]:
     return found
 
 
-@pytest.mark.slow
 def test_unused_theme_files_are_left_out_before_they_are_copied():
     from ogp.build.theme_fixes import unused_assets
 
@@ -104,6 +103,30 @@ def test_unused_theme_files_are_left_out_before_they_are_copied():
     assert "assets/javascripts/lunr/wordcut.js" not in unused_assets(uris, ["th"])
 
 
+_HELPED = r"""
+import sys
+import ogp.render.alongside as alongside
+alongside.FROM_RECORDS = 0  # the sample as if it were large: open data and finder indexes made by a helper process
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]]
+cli()
+"""
+
+
+@pytest.mark.slow
+def test_a_build_whose_finder_indexes_come_from_a_helper_publishes_the_same_site(build, tmp_path: Path):
+    script = tmp_path / "helped.py"
+    script.write_text(_HELPED, "utf-8")
+    helped = tmp_path / "helped"
+    result = subprocess.run([sys.executable, str(script), str(ROOT / "mkdocs.yml"), str(helped)], cwd=ROOT, env=build_env(),
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    # The parent wrote both languages' indexes from the helper's results, as the languages' own passes would.
+    assert _differences(build.site, helped) == []
+    assert (helped / "en/finder/index.json").read_bytes() == (build.site / "en/finder/index.json").read_bytes()
+
+
+@pytest.mark.slow
 def test_parallel_and_sequential_builds_publish_the_same_site(build, tmp_path: Path):
     sequential = tmp_path / "sequential"
     result = mkdocs_build(ROOT, sequential, OGP_JOBS="1")
@@ -168,6 +191,9 @@ def rebuild():
 rebuild.started = False
 
 rebuild()
+# The English child's finder index came back to this process, for the next rebuild's child to reuse.
+from ogp.render import finder
+print("finder indexes kept:", sorted(lang for lang in ("en", "mn") if finder.indexed(lang)), flush=True)
 # A page an earlier build wrote and this one does not (a record deleted since): the kept folder must lose it.
 stale = Path(site) / "commitments/gone/index.html"
 stale.parent.mkdir(parents=True)
@@ -194,6 +220,7 @@ def test_preview_rebuild_reuses_unchanged_pages_and_publishes_the_same_site(tmp_
     result = subprocess.run([sys.executable, str(script), str(project), str(preview)], cwd=project, env=build_env(),
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
+    assert "finder indexes kept: ['en', 'mn']" in result.stdout, result.stdout
     reused = re.search(r"ogp: (\d+) pages reused, (\d+) rendered", result.stdout)
     assert reused, result.stdout
     assert int(reused.group(1)) > 50 and 0 < int(reused.group(2)) < 10, reused.group(0)
@@ -458,17 +485,36 @@ def test_bytecode_is_left_for_imported_modules_only_where_python_was_told_not_to
     later = cached.stat().st_mtime + 10
     os.utime(source, (later, later))  # an edited source makes its cache stale
     assert shutdown.compile_imported([str(owned) + os.sep]) == 1
+    earlier = later - 1000
+    os.utime(source, (earlier, earlier))  # so does one copied in with an older time: Python reads the header
+    assert shutdown.compile_imported([str(owned) + os.sep]) == 1
+    assert shutdown.compile_imported([]) == 0  # no folder, nothing written
 
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     os.utime(source, (later + 10, later + 10))
     assert shutdown.compile_imported([str(owned) + os.sep]) == 0  # Python writes its own cache then
 
 
-def test_a_run_ends_with_its_heap_frozen_so_the_exit_walks_nothing():
+def test_bytecode_goes_into_a_virtual_environment_and_the_ogp_package_never_a_system_python(monkeypatch):
+    import os
+
+    from ogp.build import shutdown
+
+    package = str(shutdown._OGP) + os.sep
+    monkeypatch.setattr(sys, "prefix", "/srv/venv")
+    monkeypatch.setattr(sys, "base_prefix", "/usr")
+    assert shutdown._owned_folders() == [package, "/srv/venv/"]
+    monkeypatch.setattr(sys, "prefix", str(shutdown._OGP.parent.parent))  # ogp installed into the system's Python
+    monkeypatch.setattr(sys, "base_prefix", sys.prefix)
+    assert shutdown._owned_folders() == []
+
+
+def test_a_run_ends_with_its_heap_frozen_so_the_exit_walks_nothing(monkeypatch):
     import gc
 
     from ogp.build import shutdown
 
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # nothing compiled into the real tree by this test
     try:
         shutdown.finish()
         assert gc.get_freeze_count() > 10_000

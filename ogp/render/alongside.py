@@ -59,7 +59,8 @@ class Alongside(Generic[T]):
 
     @property
     def elsewhere(self) -> bool:
-        """Whether the work runs in a copy of this process (until its result is taken or it is cancelled)."""
+        """Whether the work runs in a copy made by the process that created this object (until its result is
+        taken or it is cancelled); a process forked later inherits the answer, not the copy."""
         return self._pid is not None
 
     def result(self) -> T:

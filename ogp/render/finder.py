@@ -117,8 +117,10 @@ def _indexed(model: Model, lang: str) -> tuple[str, bytes]:
 
 
 def start_indexing(model: Model, size: int) -> None:
-    """Build every language's index alongside the rest of the build (see ``ogp.render.alongside``), for
-    :func:`finder_index` to take later; the indexes of an earlier, failed build are dropped first."""
+    """Build every language's index in another process alongside the rest of the build, when the repository is
+    large enough for that to pay (see ``ogp.render.alongside``), for :func:`finder_index` to take later;
+    otherwise nothing is started, and each language's index is made when it is asked for. The indexes of an
+    earlier, failed build are dropped first."""
     stop_indexing()
     work = Alongside(lambda: {lang: _indexed(model, lang) for lang in languages()}, size)
     if work.elsewhere:  # otherwise each language's index is made when asked for, by the process that builds it
