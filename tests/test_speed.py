@@ -108,7 +108,7 @@ import sys
 import ogp.render.alongside as alongside
 alongside.FROM_RECORDS = 0  # the sample as if it were large: open data and finder indexes made by a helper process
 from mkdocs.__main__ import cli
-sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]]
+sys.argv = ["mkdocs", "build", "--strict", "-f", sys.argv[1], "-d", sys.argv[2]]
 cli()
 """
 
