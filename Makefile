@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve install install-dev clean help
+.PHONY: site test check serve install install-dev lock clean help
 
 help:
 	@echo "make site   - install into .venv (pinned) and build the site into site/ (strict)"
@@ -18,13 +18,13 @@ help:
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "). Set PYTHON=python3.11 or install it.")'
 	$(PYTHON) -m venv --without-pip $(VENV)
-	@# requirements.txt pins every package, its dependencies included (a pip freeze): nothing to resolve.
-	scripts/pip.sh $(PYTHON) $(VENV) --no-deps -r requirements.txt
+	@# requirements.txt pins every package, its dependencies included, each file by its hash: a package missing from it fails here.
+	scripts/pip.sh $(PYTHON) $(VENV) --require-hashes -r requirements.txt
 	scripts/pip.sh $(PYTHON) $(VENV) --no-deps --no-build-isolation --editable .
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	scripts/pip.sh $(PYTHON) $(VENV) -r requirements-dev.txt
+	scripts/pip.sh $(PYTHON) $(VENV) --require-hashes -r requirements-dev.txt
 	@touch $@
 
 install: $(VENV)/.runtime
@@ -44,6 +44,10 @@ test: install-dev
 # The inner loop: domain, command line in-process, the session's one small build; no browser.
 check: install-dev
 	$(BIN)/python -m pytest -m "not slow and not browser and not fresh_clone" $(PYTEST_ARGS)
+
+# Maintainers, after changing a pin: every file's sha256 beside it (scripts/lock.sh).
+lock: install
+	scripts/lock.sh
 
 clean:
 	rm -rf site $(VENV)

@@ -1,18 +1,60 @@
 #!/usr/bin/env bash
-# Install into .venv, the fastest way this machine allows, always the pinned versions of the files given:
+# Install into .venv, the fastest way this machine allows, always the pinned versions of the files given
+# (their sha256 hashes checked when the files carry them, as requirements*.txt do):
 #   uv, when it is on the PATH;
-#   else the pip of the interpreter that made .venv, pointed at it (pip >= 22.3: .venv needs no pip of its own,
-#   which saves the seconds of copying one in);
+#   else uv pinned in requirements-uv.txt, fetched once into .venv/.uv by the interpreter's pip (a wheel
+#   only, its hash checked; about 5 s, then each install takes seconds where pip takes half a minute);
+#   else the pip of the interpreter that made .venv, pointed at it (pip >= 22.3: .venv needs no pip of its
+#   own, which saves the seconds of copying one in);
 #   else a pip inside .venv (installed on first use).
+# If uv fails (no wheel for this machine, a network it cannot pass), the same install runs with pip.
+# OGP_INSTALLER=pip skips uv; OGP_INSTALLER=uv refuses to fall back to pip.
 # Usage: scripts/pip.sh PYTHON VENV [pip install arguments...]
 set -euo pipefail
 python=$1 venv=$2
 shift 2
-if command -v uv > /dev/null 2>&1; then
-  exec uv pip install --quiet --python "$venv/bin/python" "$@"
+here=$(cd "$(dirname "$0")/.." && pwd)
+installer=${OGP_INSTALLER:-auto}
+# Messages in both of the sample's languages: nothing is installed yet that could pick one.
+say() { printf 'scripts/pip.sh: %s\n%s\n' "$1" "$2" >&2; }
+case $installer in
+  auto | uv | pip) ;;
+  *) say "OGP_INSTALLER=$installer is not known: write uv or pip, or leave it unset." \
+         "OGP_INSTALLER-ийн \"$installer\" гэсэн утгыг танихгүй: uv эсвэл pip гэж бичих, эсвэл хоосон орхино уу."
+     exit 2 ;;
+esac
+
+with_pip() {
+  if "$python" -m pip --python "$venv/bin/python" --version > /dev/null 2>&1; then
+    "$python" -m pip --python "$venv/bin/python" install --disable-pip-version-check --quiet --no-compile "$@"
+    return
+  fi
+  [ -x "$venv/bin/pip" ] || "$venv/bin/python" -m ensurepip --upgrade > /dev/null
+  "$venv/bin/python" -m pip install --disable-pip-version-check --quiet --no-compile "$@"
+}
+
+find_uv() {
+  if command -v uv > /dev/null 2>&1; then
+    command -v uv
+    return
+  fi
+  local tools=$venv/.uv
+  if [ ! -x "$tools/bin/uv" ]; then
+    "$python" -m pip install --disable-pip-version-check --quiet --no-compile --no-deps --only-binary :all: \
+      --require-hashes --target "$tools" -r "$here/requirements-uv.txt" > /dev/null 2>&1 || return 1
+  fi
+  echo "$tools/bin/uv"
+}
+
+if [ "$installer" != pip ] && uv=$(find_uv); then
+  if "$uv" pip install --quiet --python "$venv/bin/python" "$@"; then
+    exit 0
+  fi
+  [ "$installer" = uv ] && exit 1
+  say "uv could not install this; trying again with pip." "uv суулгаж чадсангүй; pip-ээр дахин оролдож байна."
+elif [ "$installer" = uv ]; then
+  say "OGP_INSTALLER=uv, but uv is not on the PATH and could not be fetched." \
+      "OGP_INSTALLER=uv гэж заасан боловч uv PATH-д алга, татаж авч чадсангүй."
+  exit 1
 fi
-if "$python" -m pip --python "$venv/bin/python" --version > /dev/null 2>&1; then
-  exec "$python" -m pip --python "$venv/bin/python" install --disable-pip-version-check --quiet --no-compile "$@"
-fi
-[ -x "$venv/bin/pip" ] || "$venv/bin/python" -m ensurepip --upgrade > /dev/null
-exec "$venv/bin/python" -m pip install --disable-pip-version-check --quiet --no-compile "$@"
+with_pip "$@"

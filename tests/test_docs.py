@@ -33,7 +33,8 @@ def test_every_command_and_option_is_in_the_readme():
 
 def test_every_environment_variable_is_in_the_readme():
     used = set()
-    for path in [*(ROOT / "ogp").rglob("*.py"), *(ROOT / "hooks").glob("*.py"), ROOT / "mkdocs.yml"]:
+    for path in [*(ROOT / "ogp").rglob("*.py"), *(ROOT / "hooks").glob("*.py"), *(p for p in (ROOT / "scripts").iterdir() if p.is_file()),
+                 ROOT / "mkdocs.yml", ROOT / "Makefile"]:
         used |= set(re.findall(r"\bOGP_[A-Z_]+\b", path.read_text("utf-8")))
     assert used
     for name in used:

@@ -81,7 +81,7 @@ def test_deploy_builds_full_history_once_at_a_time():
 def test_codeowners_protects_code_and_configuration():
     owners = (ROOT / ".github/CODEOWNERS").read_text("utf-8")
     for path in ("/hooks/", "/scripts/", "/theme_overrides/", "/mkdocs.yml", "/.github/", "/requirements.txt",
-                 "/requirements-dev.txt", "/pyproject.toml", "/ogp/", "/.ogp-rewrites"):
+                 "/requirements-dev.txt", "/requirements-uv.txt", "/pyproject.toml", "/ogp/", "/.ogp-rewrites"):
         assert re.search(rf"^{re.escape(path)}\s+@", owners, re.M), path
     assert not re.search(r"^/(data|content)/", owners, re.M), "editors must be able to merge records and pages"
 
@@ -119,3 +119,14 @@ def test_a_pull_request_reports_its_effect_in_the_summary_and_one_comment():
     assert step["if"] == "github.event_name == 'pull_request'" and set(step["env"]) >= {"BASE_REF", "PR_NUMBER", "SAME_REPO"}
     script = (ROOT / "scripts/pr-effect.sh").read_text("utf-8")
     assert "ogp diff" in script and "GITHUB_STEP_SUMMARY" in script and "<!-- ogp-effect -->" in script and "PATCH" in script
+
+
+def test_checks_cache_the_install_downloads_by_the_pins_and_the_publishing_workflow_does_not():
+    checks = load(ROOT / ".github/workflows/checks.yml")
+    for name, job in checks["jobs"].items():
+        caches = [s for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")]
+        assert len(caches) == 1, name
+        assert caches[0]["with"]["key"].endswith("${{ hashFiles('requirements*.txt') }}")
+        assert {"~/.cache/pip", "~/.cache/uv"} <= set(caches[0]["with"]["path"].split())
+    deploy = (ROOT / ".github/workflows/deploy.yml").read_text("utf-8")
+    assert "actions/cache" not in deploy, "a published build must not restore files another run saved"

@@ -29,7 +29,7 @@ from ogp.words.said import Said
 TOOL_ROOT = Path(__file__).resolve().parents[2]
 # What a member's repository shares with the tool, copied as it is.
 TOOL_PARTS = ["ogp", "hooks", "theme_overrides", "scripts", "Makefile", "pyproject.toml", "requirements.txt",
-              "requirements-dev.txt", ".gitignore", ".github"]
+              "requirements-dev.txt", "requirements-uv.txt", ".gitignore", ".github"]
 DATA_FOLDERS = ["plans", "commitments", "meetings", "evidence", "organisations", "cocreation", "irm-reports", "files"]
 PAGES = ["index", "participate", "forum", "contact", "accessibility", "open-data", "news/index"]
 # The menu: (catalogue key, page) or (catalogue key, [entries]); the same shape as the sample's.
