@@ -34,7 +34,7 @@ def test_every_pin_carries_the_hashes_of_its_files(name):
             continue
         assert re.match(r"^[a-z0-9][a-z0-9._-]*==[^\s;]+ ", entry), f"{name}: not an exact pin: {entry[:60]}"
         hashes = re.findall(r"--hash=sha256:([0-9a-f]+)", entry)
-        assert hashes and all(len(h) == 64 for h in hashes), f"{name}: {entry.split()[0]} has no sha256"
+        assert hashes and all(len(h) == 64 for h in hashes), f"{name}: {entry.split()[0]} has no sha256: run make lock"
     assert [e.split()[0] for e in entries if not e.startswith("-r")] == ["uv==0.13.9"] or name != "requirements-uv.txt"
 
 
