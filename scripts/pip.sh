@@ -20,7 +20,7 @@ say() { printf 'scripts/pip.sh: %s\n%s\n' "$1" "$2" >&2; }
 case $installer in
   auto | uv | pip) ;;
   *) say "OGP_INSTALLER=$installer is not known: write uv or pip, or leave it unset." \
-         "OGP_INSTALLER-ийн \"$installer\" гэсэн утгыг танихгүй: uv эсвэл pip гэж бичих, эсвэл хоосон орхино уу."
+         "OGP_INSTALLER-д өгсөн \"$installer\" утга танигдахгүй байна: uv эсвэл pip гэж бичих, эсвэл хоосон орхино уу."
      exit 2 ;;
 esac
 
@@ -54,7 +54,7 @@ if [ "$installer" != pip ] && uv=$(find_uv); then
   say "uv could not install this; trying again with pip." "uv суулгаж чадсангүй; pip-ээр дахин оролдож байна."
 elif [ "$installer" = uv ]; then
   say "OGP_INSTALLER=uv, but uv is not on the PATH and could not be fetched." \
-      "OGP_INSTALLER=uv гэж заасан боловч uv PATH-д алга, татаж авч чадсангүй."
+      "OGP_INSTALLER=uv гэж заасан боловч uv PATH-д байхгүй бөгөөд татаж авч чадсангүй."
   exit 1
 fi
 with_pip "$@"

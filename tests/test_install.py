@@ -134,4 +134,4 @@ def test_an_unknown_installer_is_refused_in_both_languages(tmp_path):
     done = subprocess.run(["bash", str(ROOT / "scripts/pip.sh"), PYTHON, str(tmp_path / "none"), "x"],
                           env=env, capture_output=True, text=True, timeout=30)
     assert done.returncode == 2
-    assert "OGP_INSTALLER=conda is not known" in done.stderr and "танихгүй" in done.stderr
+    assert "OGP_INSTALLER=conda is not known" in done.stderr and "танигдахгүй" in done.stderr
