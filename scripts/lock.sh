@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 uv=$(command -v uv || echo .venv/.uv/bin/uv)
-[ -x "$uv" ] || { echo "scripts/lock.sh: uv not found; run 'make install' first." >&2; exit 1; }
+[ -x "$uv" ] || { echo "scripts/lock.sh: uv not found: put it on the PATH, or run 'make install' without OGP_INSTALLER=pip." >&2; exit 1; }
 python=.venv/bin/python
 [ -x "$python" ] || python=$(command -v python3)
 work=$(mktemp -d)

@@ -39,9 +39,15 @@ find_uv() {
     return
   fi
   local tools=$venv/.uv
+  # One attempt per .venv: where the fetch failed (no wheel for this machine, no way to PyPI), the next
+  # installs go straight to pip instead of waiting for the same failure (`make clean` forgets it).
+  [ -e "$venv/.uv-unavailable" ] && return 1
   if [ ! -x "$tools/bin/uv" ]; then
-    "$python" -m pip install --disable-pip-version-check --quiet --no-compile --no-deps --only-binary :all: \
-      --require-hashes --target "$tools" -r "$here/requirements-uv.txt" > /dev/null 2>&1 || return 1
+    if ! "$python" -m pip install --disable-pip-version-check --quiet --no-compile --no-deps --only-binary :all: \
+      --require-hashes --target "$tools" -r "$here/requirements-uv.txt" > /dev/null 2>&1; then
+      touch "$venv/.uv-unavailable"
+      return 1
+    fi
   fi
   echo "$tools/bin/uv"
 }

@@ -135,3 +135,15 @@ def test_an_unknown_installer_is_refused_in_both_languages(tmp_path):
                           env=env, capture_output=True, text=True, timeout=30)
     assert done.returncode == 2
     assert "OGP_INSTALLER=conda is not known" in done.stderr and "танигдахгүй" in done.stderr
+
+
+def test_a_venv_where_uv_could_not_be_fetched_does_not_try_again(tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([PYTHON, "-m", "venv", "--without-pip", str(venv)], check=True)
+    (venv / ".uv-unavailable").touch()  # what an earlier failed fetch left
+    env = dict(os.environ, OGP_INSTALLER="uv", PATH="/usr/bin:/bin")
+    done = subprocess.run(["bash", str(ROOT / "scripts/pip.sh"), PYTHON, str(venv), "tinypkg"],
+                          env=env, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 1
+    assert "could not be fetched" in done.stderr and "татаж авч чадсангүй" in done.stderr
+    assert not (venv / ".uv").exists()
