@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import re
 import subprocess
 import sys
@@ -520,3 +521,66 @@ def test_a_run_ends_with_its_heap_frozen_so_the_exit_walks_nothing(monkeypatch):
         assert gc.get_freeze_count() > 10_000
     finally:
         gc.unfreeze()
+
+
+def _children_states() -> dict[int, str]:
+    """This process's child processes and their states (``S`` sleeping, ``Z`` ended but not waited for)."""
+    states = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a process that ended while being listed
+            continue
+        if int(fields[1]) == os.getpid():
+            states[int(stat.parent.name)] = fields[0]
+    return states
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from Linux's /proc")
+def test_a_failing_language_child_leaves_the_parents_finder_helper_at_work():
+    """A child inherits the note of the helper's work, not the work: its failure must not kill the helper.
+
+    The sample's indexes (about 200 KB pickled) do not fit in a pipe, so the helper is still alive, waiting
+    for its parent to read, when the child fails. A child that stopped it would not break the parent (which
+    makes the indexes itself when its helper died) but would cost it that work: the helper must still be
+    alive afterwards (Linux's /proc tells), and its indexes must be the ones the parent takes.
+    """
+    import datetime as dt
+    import importlib.util
+
+    from ogp.build import parallel
+    from ogp.facts.model import build_model
+    from ogp.records.validate import validate
+    from ogp.render import finder
+
+    today = dt.date(2026, 12, 1)
+    data, problems = validate(ROOT, today)
+    assert problems == []
+    model = build_model(data, today)
+    expected = {lang: finder.finder_index(model, lang) for lang in ("mn", "en")}  # made here, for comparison
+    spec = importlib.util.spec_from_file_location("speed_test_records_hook", ROOT / "hooks" / "records.py")
+    records = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(records)
+
+    others = set(_children_states())  # a browser driver of another test, say
+    finder.start_indexing(model, size=10**6)  # the size of a large repository: the helper is forked
+    assert finder.indexing_alongside()
+    helper = set(_children_states()) - others
+    assert len(helper) == 1
+    pid = os.fork()
+    if pid == 0:  # a language's child, as ogp.build.parallel makes it, failing its build
+        status = 1
+        try:
+            parallel._processes.child = True
+            records.on_build_error(RuntimeError("the English pages failed"))
+            status = 0
+        finally:
+            os._exit(status)
+    assert os.waitpid(pid, 0)[1] == 0
+    try:
+        state = _children_states().get(helper.pop())
+        assert state not in (None, "Z"), f"the helper was stopped ({state})"
+        assert {lang: finder.finder_index(model, lang) for lang in ("mn", "en")} == expected
+    finally:
+        finder.stop_indexing()
