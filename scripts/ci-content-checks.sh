@@ -9,5 +9,6 @@ make install-dev
 pages=$(.venv/bin/ogp diff "origin/${BASE_REF}" HEAD --pages)
 echo "Pages to check: ${pages:-none}"
 if [ -n "$pages" ]; then
-  OGP_PAGES="$pages" .venv/bin/python -m pytest -p no:cacheprovider -q tests/test_changed_pages.py
+  # The site `make site` built above is the one checked: it is not built a second time.
+  OGP_PAGES="$pages" OGP_BUILT_SITE=site .venv/bin/python -m pytest -p no:cacheprovider -q tests/test_changed_pages.py
 fi
