@@ -14,11 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ogp.records.errors import language_name
 from ogp.records.partial import PATTERN as PARTIAL_PATTERN
-from ogp.words import fill, languages
+from ogp.words import fill, languages, yamlcache
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 
@@ -123,7 +121,7 @@ def _per_language(spec: dict, codes: tuple[str, ...]) -> list[dict]:
 def _load_schemas(codes: tuple[str, ...]) -> dict[str, RecordSchema]:
     schemas = {}
     for path in sorted(SCHEMA_DIR.glob("*.yaml")):
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = yamlcache.load(path)
         name = raw["name"]
         schemas[name] = RecordSchema(
             name=name,

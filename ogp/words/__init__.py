@@ -22,8 +22,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import yaml
-
+from ogp.words import yamlcache
 from ogp.words.plurals import PLURAL_FORMS, plural_form
 
 HERE = Path(__file__).parent
@@ -38,8 +37,7 @@ __all__ = ["say", "words", "Texts", "languages", "use_languages", "language", "k
 
 
 def _load(path: Path) -> dict:
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return flatten(raw)
+    return flatten(yamlcache.load(path) or {})
 
 
 def is_plural(value) -> bool:
@@ -78,7 +76,7 @@ def shipped() -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _languages_table() -> dict:
-    return yaml.safe_load((HERE / "languages.yml").read_text(encoding="utf-8"))
+    return yamlcache.load(HERE / "languages.yml")
 
 
 def language(code: str) -> dict:
