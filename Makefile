@@ -15,7 +15,7 @@ help:
 	@echo "make clean  - remove site/ and .venv/"
 
 # The stamp files make the install step run again only when a pin file changes.
-$(VENV)/.runtime: requirements.txt pyproject.toml
+$(VENV)/.runtime: requirements.txt requirements-uv.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "). Set PYTHON=python3.11 or install it.")'
 	$(PYTHON) -m venv --without-pip $(VENV)
 	@# requirements.txt pins every package, its dependencies included, each file by its hash: a package missing from it fails here.
@@ -46,8 +46,8 @@ check: install-dev
 	$(BIN)/python -m pytest -m "not slow and not browser and not fresh_clone" $(PYTEST_ARGS)
 
 # Maintainers, after changing a pin: every file's sha256 beside it (scripts/lock.sh).
-lock: install
-	scripts/lock.sh
+lock:
+	scripts/lock.sh $(PYTHON)
 
 clean:
 	rm -rf site $(VENV)

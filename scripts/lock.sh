@@ -3,16 +3,25 @@
 # requirements-dev.txt and requirements-uv.txt the sha256 of every file PyPI has for that version
 # (every platform's wheel and the source), so that pip and uv on any machine refuse a file that differs.
 # The pins and each file's leading comment lines are kept; nothing is resolved or upgraded (--no-deps).
-# Needs uv: on the PATH, or the one scripts/pip.sh fetched into .venv/.uv (run `make install` first).
+# Needs uv (scripts/uv.sh: on the PATH, or fetched into .venv/.uv), not an installed .venv: a pin just
+# changed has no hashes yet, so `make install` would refuse it.
+# Usage: scripts/lock.sh [PYTHON]   (default python3: the interpreter whose pip fetches uv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-uv=$(command -v uv || echo .venv/.uv/bin/uv)
-[ -x "$uv" ] || { echo "scripts/lock.sh: uv not found: put it on the PATH, or run 'make install' without OGP_INSTALLER=pip." >&2; exit 1; }
-python=.venv/bin/python
-[ -x "$python" ] || python=$(command -v python3)
+python=${1:-python3}
+uv=$(scripts/uv.sh "$python" .venv/.uv)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for file in requirements.txt requirements-dev.txt requirements-uv.txt; do
+files="requirements.txt requirements-dev.txt requirements-uv.txt"
+for file in $files; do
+  # Every line must be a comment, an include, a hash or an exact pin "name==version": anything else (extras,
+  # markers, options) would be dropped below, so it stops the script before any file is rewritten.
+  if odd=$(grep -nvE '^(#.*|-r [^ ]+|[[:space:]]*--hash=sha256:[0-9a-f]{64}( \\)?|[A-Za-z0-9][A-Za-z0-9._-]*==[^ ;\[]+( \\)?|)$' "$file"); then
+    echo "scripts/lock.sh: $file: a line this script cannot keep: $odd" >&2
+    exit 1
+  fi
+done
+for file in $files; do
   # The pins alone: "name==version" at the start of a line, hashes and includes left out.
   grep -E '^[A-Za-z0-9][A-Za-z0-9._-]*==' "$file" | sed -E 's/[[:space:]\\].*$//' | sort -f > "$work/pins"
   "$uv" pip compile --quiet --no-deps --generate-hashes --no-header --no-annotate --python "$python" \

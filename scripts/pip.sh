@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
 # Install into .venv, the fastest way this machine allows, always the pinned versions of the files given
 # (their sha256 hashes checked when the files carry them, as requirements*.txt do):
-#   uv, when it is on the PATH;
-#   else uv pinned in requirements-uv.txt, fetched once into .venv/.uv by the interpreter's pip (a wheel
-#   only, its hash checked; about 5 s, then each install takes seconds where pip takes half a minute);
+#   uv (scripts/uv.sh: on the PATH, or the one pinned in requirements-uv.txt, fetched once into .venv/.uv;
+#   then each install takes seconds where pip takes half a minute);
 #   else the pip of the interpreter that made .venv, pointed at it (pip >= 22.3: .venv needs no pip of its
 #   own, which saves the seconds of copying one in);
 #   else a pip inside .venv (installed on first use).
-# If uv fails (no wheel for this machine, a network it cannot pass), the same install runs with pip.
-# OGP_INSTALLER=pip skips uv; OGP_INSTALLER=uv refuses to fall back to pip.
+# If uv fails (a network or proxy it cannot pass, say), the same install runs with pip, which checks the
+# same hashes. OGP_INSTALLER=pip skips uv; OGP_INSTALLER=uv refuses to fall back to pip.
 # Usage: scripts/pip.sh PYTHON VENV [pip install arguments...]
 set -euo pipefail
 python=$1 venv=$2
 shift 2
-here=$(cd "$(dirname "$0")/.." && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 installer=${OGP_INSTALLER:-auto}
 # Messages in both of the sample's languages: nothing is installed yet that could pick one.
 say() { printf 'scripts/pip.sh: %s\n%s\n' "$1" "$2" >&2; }
@@ -33,30 +32,11 @@ with_pip() {
   "$venv/bin/python" -m pip install --disable-pip-version-check --quiet --no-compile "$@"
 }
 
-find_uv() {
-  if command -v uv > /dev/null 2>&1; then
-    command -v uv
-    return
-  fi
-  local tools=$venv/.uv
-  # One attempt per .venv: where the fetch failed (no wheel for this machine, no way to PyPI), the next
-  # installs go straight to pip instead of waiting for the same failure (`make clean` forgets it).
-  [ -e "$venv/.uv-unavailable" ] && return 1
-  if [ ! -x "$tools/bin/uv" ]; then
-    if ! "$python" -m pip install --disable-pip-version-check --quiet --no-compile --no-deps --only-binary :all: \
-      --require-hashes --target "$tools" -r "$here/requirements-uv.txt" > /dev/null 2>&1; then
-      touch "$venv/.uv-unavailable"
-      return 1
-    fi
-  fi
-  echo "$tools/bin/uv"
-}
-
-if [ "$installer" != pip ] && uv=$(find_uv); then
-  if "$uv" pip install --quiet --python "$venv/bin/python" "$@"; then
-    exit 0
-  fi
-  [ "$installer" = uv ] && exit 1
+if [ "$installer" != pip ] && uv=$("$here/uv.sh" "$python" "$venv/.uv"); then
+  status=0
+  "$uv" pip install --quiet --python "$venv/bin/python" "$@" || status=$?
+  [ "$status" = 0 ] && exit 0
+  [ "$installer" = uv ] && exit "$status"
   say "uv could not install this; trying again with pip." "uv суулгаж чадсангүй; pip-ээр дахин оролдож байна."
 elif [ "$installer" = uv ]; then
   say "OGP_INSTALLER=uv, but uv is not on the PATH and could not be fetched." \

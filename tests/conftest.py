@@ -125,15 +125,7 @@ class Build:
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> Build:
-    """The real project, built once per test session with a strict build.
-
-    ``OGP_BUILT_SITE`` names a site this checkout's ``make site`` has just built (the checks of a pull
-    request of records and pages, ``scripts/ci-content-checks.sh``): it is used as it is, not built again.
-    """
-    if built := os.environ.get("OGP_BUILT_SITE"):
-        site = Path(built).resolve()
-        assert (site / "index.html").is_file(), f"OGP_BUILT_SITE={built}: no built site there"
-        return Build(site, "")
+    """The real project, built once per test session with a strict build."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr

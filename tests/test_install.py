@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PINS = ("requirements.txt", "requirements-dev.txt", "requirements-uv.txt")
 # The interpreter that made .venv, as `make`'s PYTHON: it has the pip that scripts/pip.sh points at a venv.
-PYTHON = str(Path(sys.base_prefix) / "bin" / "python3")
+PYTHON = getattr(sys, "_base_executable", sys.executable)
 
 
 def _entries(text: str) -> list[str]:
@@ -35,7 +35,8 @@ def test_every_pin_carries_the_hashes_of_its_files(name):
         assert re.match(r"^[a-z0-9][a-z0-9._-]*==[^\s;]+ ", entry), f"{name}: not an exact pin: {entry[:60]}"
         hashes = re.findall(r"--hash=sha256:([0-9a-f]+)", entry)
         assert hashes and all(len(h) == 64 for h in hashes), f"{name}: {entry.split()[0]} has no sha256: run make lock"
-    assert [e.split()[0] for e in entries if not e.startswith("-r")] == ["uv==0.13.9"] or name != "requirements-uv.txt"
+    if name == "requirements-uv.txt":
+        assert [e.split("==")[0] for e in entries] == ["uv"], "the installer's file pins uv alone"
 
 
 def _digest(data: bytes) -> str:
@@ -60,8 +61,9 @@ def _wheel(folder: Path) -> Path:
 
 
 def _uv() -> str | None:
-    local = ROOT / ".venv/.uv/bin/uv"
-    return shutil.which("uv") or (str(local) if local.exists() else None)
+    """A uv to test with: on the PATH, or the one scripts/uv.sh fetched for this checkout's .venv."""
+    local = sorted((ROOT / ".venv/.uv").glob("*/bin/uv"))
+    return shutil.which("uv") or (str(local[0]) if local else None)
 
 
 def _install(tmp_path: Path, installer: str, digest: str, path_dirs: list[str]) -> tuple[subprocess.CompletedProcess, Path]:
@@ -137,13 +139,29 @@ def test_an_unknown_installer_is_refused_in_both_languages(tmp_path):
     assert "OGP_INSTALLER=conda is not known" in done.stderr and "танигдахгүй" in done.stderr
 
 
-def test_a_venv_where_uv_could_not_be_fetched_does_not_try_again(tmp_path):
+def test_a_venv_where_uv_could_not_be_fetched_goes_to_pip_without_trying_again(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([PYTHON, "-m", "venv", "--without-pip", str(venv)], check=True)
-    (venv / ".uv-unavailable").touch()  # what an earlier failed fetch left
-    env = dict(os.environ, OGP_INSTALLER="uv", PATH="/usr/bin:/bin")
-    done = subprocess.run(["bash", str(ROOT / "scripts/pip.sh"), PYTHON, str(venv), "tinypkg"],
+    (venv / ".uv").mkdir()
+    (venv / ".uv/unavailable").write_text("what pip said when the fetch failed\n", encoding="utf-8")
+    env = dict(os.environ, PATH="/usr/bin:/bin")
+    env.pop("OGP_INSTALLER", None)
+    done = subprocess.run(["bash", str(ROOT / "scripts/uv.sh"), PYTHON, str(venv / ".uv")],
                           env=env, capture_output=True, text=True, timeout=30)
-    assert done.returncode == 1
-    assert "could not be fetched" in done.stderr and "татаж авч чадсангүй" in done.stderr
-    assert not (venv / ".uv").exists()
+    assert done.returncode == 1 and done.stdout == "" and done.stderr == ""
+    assert sorted(p.name for p in (venv / ".uv").iterdir()) == ["unavailable"], "no fetch was tried"
+
+
+@pytest.mark.slow
+def test_a_fetch_that_fails_leaves_nothing_half_made_and_says_where_to_look(tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([PYTHON, "-m", "venv", "--without-pip", str(venv)], check=True)
+    # No index at all: pip cannot fetch uv, as on a machine with no way to PyPI.
+    env = dict(os.environ, PATH="/usr/bin:/bin", PIP_NO_INDEX="1", PIP_FIND_LINKS=str(tmp_path))
+    env.pop("OGP_INSTALLER", None)
+    done = subprocess.run(["bash", str(ROOT / "scripts/uv.sh"), PYTHON, str(venv / ".uv")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "uv could not be fetched" in done.stderr and "uv-г татаж авч чадсангүй" in done.stderr
+    assert sorted(p.name for p in (venv / ".uv").iterdir()) == ["unavailable"]
+    assert "uv" in (venv / ".uv/unavailable").read_text("utf-8")  # pip's own words on why

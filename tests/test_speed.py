@@ -565,20 +565,20 @@ def test_a_failing_language_child_leaves_the_parents_finder_helper_at_work():
 
     others = set(_children_states())  # a browser driver of another test, say
     finder.start_indexing(model, size=10**6)  # the size of a large repository: the helper is forked
-    assert finder.indexing_alongside()
-    helper = set(_children_states()) - others
-    assert len(helper) == 1
-    pid = os.fork()
-    if pid == 0:  # a language's child, as ogp.build.parallel makes it, failing its build
-        status = 1
-        try:
-            parallel._processes.child = True
-            records.on_build_error(RuntimeError("the English pages failed"))
-            status = 0
-        finally:
-            os._exit(status)
-    assert os.waitpid(pid, 0)[1] == 0
     try:
+        assert finder.indexing_alongside()
+        helper = set(_children_states()) - others
+        assert len(helper) == 1
+        pid = os.fork()
+        if pid == 0:  # a language's child, as ogp.build.parallel makes it, failing its build
+            status = 1
+            try:
+                parallel._processes.child = True
+                records.on_build_error(RuntimeError("the English pages failed"))
+                status = 0
+            finally:
+                os._exit(status)
+        assert os.waitpid(pid, 0)[1] == 0
         state = _children_states().get(helper.pop())
         assert state not in (None, "Z"), f"the helper was stopped ({state})"
         assert {lang: finder.finder_index(model, lang) for lang in ("mn", "en")} == expected
