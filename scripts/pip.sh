@@ -19,7 +19,7 @@ say() { printf 'scripts/pip.sh: %s\n%s\n' "$1" "$2" >&2; }
 case $installer in
   auto | uv | pip) ;;
   *) say "OGP_INSTALLER=$installer is not known: write uv or pip, or leave it unset." \
-         "OGP_INSTALLER-д өгсөн \"$installer\" утга танигдахгүй байна: uv эсвэл pip гэж бичих, эсвэл хоосон орхино уу."
+         "OGP_INSTALLER-д өгсөн \"$installer\" утга танигдахгүй байна: uv эсвэл pip гэж бичнэ үү, эсвэл хоосон орхино уу."
      exit 2 ;;
 esac
 

@@ -11,6 +11,7 @@ import io
 import json
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from ogp.facts.audit import Audit, audit, commit_url, publication_log, timezone
 from ogp.facts.dates import today_in
@@ -65,25 +66,37 @@ def page_dates(model: Model, found: Audit) -> dict[str, str]:
     return dates
 
 
-def record_pages(model: Model, found: Audit) -> dict[str, str]:
-    """Markdown of every generated page, by path relative to the docs folder."""
+def record_pages(model: Model, found: Audit, commitments: Callable[[], dict[str, str]] | None = None) -> dict[str, str]:
+    """Markdown of every generated page, by path relative to the docs folder.
+
+    ``commitments`` gives the commitments' pages when another process made them (:func:`commitments_of`);
+    they are asked for last, so that this process makes every other page meanwhile.
+    """
     sizes = {e.values["file"]: (model.data.root / e.values["file"]).stat().st_size
              for e in model.evidence.values() if e.values.get("file")}
-    updated = {name: day.isoformat() for name, day in last_changed(found.commits).items()}
-    by_file: dict[str, list] = {}
-    for update in found.updates:
-        for name in update.files:
-            by_file.setdefault(name, []).append(update)
     pages = {f"data-reference.{lang}.md": data_reference(lang) for lang in languages()}
     notice = per_language(found.history_error.told) if found.history_error else None
     present = {r.file for records in model.data.records.values() for r in records}
     pages.update(compliance_pages(found.report, commit_url(), notice, present, model))
     pages.update(ledger_pages(found.updates, commit_url(), present))
     pages.update(finder_pages())
-    for part in (plan_pages(model), commitment_pages(model, updated, by_file, commit_url()), meeting_pages(model, model.data.minutes),
-                 evidence_pages(model, sizes), organisation_pages(model), irm_pages(model), cocreation_pages(model)):
+    plans = plan_pages(model)
+    rest = [meeting_pages(model, model.data.minutes), evidence_pages(model, sizes), organisation_pages(model), irm_pages(model),
+            cocreation_pages(model)]
+    # The same order as ever (plans, commitments, the rest), wherever the commitments' pages were made.
+    for part in (plans, commitments() if commitments else commitments_of(model, found), *rest):
         pages.update(part)
     return pages
+
+
+def commitments_of(model: Model, found: Audit) -> dict[str, str]:
+    """The commitments' pages, each with the date its record last changed and the updates that touched it."""
+    updated = {name: day.isoformat() for name, day in last_changed(found.commits).items()}
+    by_file: dict[str, list] = {}
+    for update in found.updates:
+        for name in update.files:
+            by_file.setdefault(name, []).append(update)
+    return commitment_pages(model, updated, by_file, commit_url())
 
 
 def history_files(found: Audit) -> dict[str, bytes]:
@@ -131,16 +144,19 @@ def generate(data: Dataset, docs_dir: Path, today: dt.date, site_url: str, repo:
     model = build_model(data, today)
     log = publication_log()
     found = audit(data, today, model, tolerate_history_errors=True, publications=log, rev=rev, repo=repo)
-    # The open data and the finder's indexes need only the records: in a large repository another
-    # process makes them while this one writes the pages (ogp.render.alongside).
+    # The open data, the finder's indexes and the commitments' pages need only the records and the audit:
+    # in a large repository other processes make them while this one makes the other pages (ogp.render.alongside).
     size = sum(len(records) for records in data.records.values())
     homes = {e: home for e in model.evidence if (home := model.evidence_home(e))}
     opened = Alongside(lambda: open_data_files(data, site_url, today, homes), size)
     start_indexing(model, size)
+    committed = Alongside(lambda: commitments_of(model, found), size)
     try:
-        write_pages(docs_dir, record_pages(model, found), owned=GENERATED_FOLDERS + [f"{name}.{lang}.md" for name in GENERATED_PAGES for lang in languages()])
+        write_pages(docs_dir, record_pages(model, found, committed.result),
+                    owned=GENERATED_FOLDERS + [f"{name}.{lang}.md" for name in GENERATED_PAGES for lang in languages()])
         opened_files = opened.result()
     finally:
+        committed.cancel()
         opened.cancel()
     files: dict[str, bytes | Path] = {e.values["file"][len("data/"):]: data.root / e.values["file"]
                                       for e in model.evidence.values() if e.values.get("file")}
