@@ -4,8 +4,9 @@ Before the languages are built side by side (``ogp.build.parallel``), one core
 works alone: checking the records, writing the pages and the open data, and
 (later, after the pages) building the finder's index. At 1,000 commitments the
 open data (1 s) and the finder's index (1.7 s) need only the checked records,
-so they are started here, in a copy of the process, as soon as the records are
-known, and the other core does them meanwhile. The result comes back through a
+and the commitments' pages (about 2 s of the pages' Markdown) only the records
+and the audit, so they are started here, each in a copy of the process, as soon
+as those are known, and the other core does them meanwhile (``ogp.render.site``). The result comes back through a
 pipe, pickled; a failure in the copy is raised again where the result is asked
 for, as if the work had been done there.
 
