@@ -17,7 +17,8 @@ for file in $files; do
   # Every line must be a comment, an include, a hash or an exact pin "name==version": anything else (extras,
   # markers, options) would be dropped below, so it stops the script before any file is rewritten.
   if odd=$(grep -nvE '^(#.*|-r [^ ]+|[[:space:]]*--hash=sha256:[0-9a-f]{64}( \\)?|[A-Za-z0-9][A-Za-z0-9._-]*==[^ ;\[]+( \\)?|)$' "$file"); then
-    echo "scripts/lock.sh: $file: a line this script cannot keep: $odd" >&2
+    printf 'scripts/lock.sh: %s: a line this script cannot keep (only comments, -r, exact pins and their hashes): %s\n' "$file" "$odd" >&2
+    printf 'scripts/lock.sh: %s: энэ скрипт хадгалж чадахгүй мөр (зөвхөн тайлбар, -r, яг заасан хувилбар ба тэдгээрийн хэш): %s\n' "$file" "$odd" >&2
     exit 1
   fi
 done

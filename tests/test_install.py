@@ -107,25 +107,28 @@ def test_pip_installs_a_file_that_matches_its_hash_and_refuses_one_that_does_not
     assert not _imports(venv)
 
 
-@pytest.mark.slow
-def test_uv_installs_by_hash_and_refuses_a_mismatch_without_falling_back(tmp_path):
+@pytest.fixture
+def uv_folder() -> str:
+    """The folder of the uv to test with (``make site`` fetched one); the test is skipped where there is none."""
     uv = _uv()
     if uv is None:
         pytest.skip("no uv here: neither on the PATH nor in .venv/.uv")
-    done, venv = _install(tmp_path, "uv", _good_digest(tmp_path), [str(Path(uv).parent)])
+    return str(Path(uv).parent)
+
+
+@pytest.mark.slow
+def test_uv_installs_by_hash_and_refuses_a_mismatch_without_falling_back(tmp_path, uv_folder):
+    done, venv = _install(tmp_path, "uv", _good_digest(tmp_path), [uv_folder])
     assert done.returncode == 0, done.stderr
     assert _imports(venv)
-    done, venv = _install(tmp_path, "uv", "0" * 64, [str(Path(uv).parent)])
+    done, venv = _install(tmp_path, "uv", "0" * 64, [uv_folder])
     assert done.returncode != 0 and "trying again with pip" not in done.stderr
     assert not _imports(venv)
 
 
 @pytest.mark.slow
-def test_a_failing_uv_hands_over_to_pip_which_refuses_the_mismatch_too(tmp_path):
-    uv = _uv()
-    if uv is None:
-        pytest.skip("no uv here: neither on the PATH nor in .venv/.uv")
-    done, venv = _install(tmp_path, "auto", "0" * 64, [str(Path(uv).parent)])
+def test_a_failing_uv_hands_over_to_pip_which_refuses_the_mismatch_too(tmp_path, uv_folder):
+    done, venv = _install(tmp_path, "auto", "0" * 64, [uv_folder])
     assert done.returncode != 0
     assert "trying again with pip" in done.stderr and "pip-ээр дахин оролдож" in done.stderr
     assert not _imports(venv)
