@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Print the path of a uv to install with, fetching the one pinned in requirements-uv.txt when needed;
-# exit 1 (after one line saying why, in both languages) when there is none. Used by pip.sh and lock.sh.
+# exit 1 when there is none (after a fetch that failed: one line saying why, in both languages; when an
+# earlier fetch failed: silently, see below). Used by pip.sh and lock.sh.
 #   uv on the PATH is used as it is;
 #   else the pinned uv in FOLDER/<first 12 hex digits of requirements-uv.txt's sha256>/, fetched there once
 #   by PYTHON's pip (a wheel only, its hash checked, about 4 s): a new pin gets a new folder, and a fetch

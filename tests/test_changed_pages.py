@@ -36,7 +36,6 @@ def checked_site(request):
 def test_a_changed_page_passes_the_browser_checks(browser, checked_site, address):
     from sweep import axe_violations
 
-
     own = urlsplit(checked_site).netloc
     foreign: list[str] = []
     page = browser.new_page(viewport={"width": 360, "height": 800})
